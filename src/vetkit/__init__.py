@@ -1,0 +1,60 @@
+"""vetkit: vet law-enforcement human-trafficking training against a published rubric.
+
+The public API::
+
+    import vetkit
+    course = vetkit.load_course("course.json")        # raises vetkit.InvalidCourse
+    report = vetkit.score(course, rubric="ht-training")
+    print(report.verdict, report.score)
+
+Names are imported on first use, so ``import vetkit`` stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .__about__ import __version__
+
+_EXPORTS = {
+    "load_course": "vetkit.loading",
+    "validate": "vetkit.loading",
+    "Validation": "vetkit.loading",
+    "Course": "vetkit.course",
+    "TextField": "vetkit.course",
+    "Limits": "vetkit.parsing",
+    "Problem": "vetkit.errors",
+    "VetkitError": "vetkit.errors",
+    "InvalidDocument": "vetkit.errors",
+    "InvalidCourse": "vetkit.errors",
+    "RubricError": "vetkit.errors",
+    "ReviewError": "vetkit.errors",
+    "PluginError": "vetkit.errors",
+    "UsageError": "vetkit.errors",
+    "Vocabulary": "vetkit.vocabulary",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vetkit' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .course import Course, TextField
+    from .errors import (InvalidCourse, InvalidDocument, PluginError, Problem, ReviewError, RubricError,
+                         UsageError, VetkitError)
+    from .loading import Validation, load_course, validate
+    from .parsing import Limits
+    from .vocabulary import Vocabulary

@@ -1,0 +1,206 @@
+"""Course: a read-only view over a validated course document."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+
+from attrs import frozen
+
+from . import pointers
+from .errors import Problem
+from .integrity import addressable
+from .sourcemap import SourceMap
+
+
+def freeze(value: Any) -> Any:
+    """A deep read-only copy: mappings become proxies, lists become tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: freeze(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(item) for item in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """Plain dicts and lists again (for JSON output and editing)."""
+    if isinstance(value, Mapping):
+        return {key: thaw(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(item) for item in value]
+    return value
+
+
+@frozen
+class TextField:
+    """One learner-facing text of the course.
+
+    ``field`` names the kind of text with array indexes dropped, e.g. ``modules.text``,
+    ``assessments.items.choices.text`` or ``materials.file`` (a material file's contents).
+    """
+
+    pointer: str
+    text: str
+    field: str
+
+
+@frozen
+class Entry:
+    """An addressable object of the course with its pointer and kind."""
+
+    pointer: str
+    kind: str
+    value: Mapping[str, Any]
+
+
+#: Text fields scanned for each kind of object (vetting guidelines §4.0, and a few more).
+_TEXT_KEYS = {
+    "": ("title", "description", "purpose"),
+    "objectives": ("text", "condition", "criterion"),
+    "modules": ("title", "summary", "text"),
+    "activities": ("title", "description", "text"),
+    "assessments": ("title", "remediation"),
+    "assessments.items": ("prompt", "answer", "rationale"),
+    "assessments.items.choices": ("text", "feedback"),
+    "materials": ("title", "text", "description", "altText", "caption", "transcript"),
+    "glossary": ("term", "definition"),
+    "statistics": ("claim",),
+    "references": ("title",),
+    "resources": ("name", "available"),
+    "safeguards.advisories": ("text",),
+}
+
+
+class Course:
+    """A validated course document, read-only, with lookups by id and a text index."""
+
+    def __init__(self, data: Mapping[str, Any], *, name: str = "<data>",
+                 source_map: SourceMap | None = None, material_texts: Mapping[str, str] | None = None,
+                 warnings: tuple[Problem, ...] = (), raw: bytes | None = None, format: str = "json",
+                 base_dir: str | None = None):
+        self.data: Mapping[str, Any] = freeze(dict(data))
+        self.name = name
+        self.format = format
+        self.base_dir = base_dir
+        self.warnings = warnings
+        self._source_map = source_map or SourceMap()
+        self._material_texts = dict(material_texts or {})
+        self._raw = raw
+        self._index = {obj["id"]: Entry(pointer, kind, self.get(pointer))
+                       for pointer, kind, obj in addressable(data) if isinstance(obj.get("id"), str)}
+
+    def __repr__(self) -> str:
+        return f"<Course {self.id} v{self.version} from {self.name}>"
+
+    @property
+    def id(self) -> str:
+        """The course code."""
+        return self.data["id"]
+
+    @property
+    def title(self) -> str:
+        """The course title."""
+        return self.data["title"]
+
+    @property
+    def version(self) -> str:
+        """The course's own version string."""
+        return self.data["version"]
+
+    @cached_property
+    def sha256(self) -> str:
+        """Hash of the document's canonical JSON: the same for its JSON and YAML forms."""
+        canonical = json.dumps(thaw(self.data), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def get(self, pointer: str, default: Any = None) -> Any:
+        """The value at a JSON Pointer, or ``default``."""
+        try:
+            return pointers.resolve(self.data, pointer)
+        except KeyError:
+            return default
+
+    def entries(self, collection: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """(pointer, object) for each member of a top-level list such as ``modules``."""
+        for index, value in enumerate(self.data.get(collection, ())):
+            yield f"/{collection}/{index}", value
+
+    def items(self) -> Iterator[tuple[str, Mapping[str, Any], Mapping[str, Any]]]:
+        """(pointer, item, assessment) for every assessment item."""
+        for pointer, assessment in self.entries("assessments"):
+            for index, item in enumerate(assessment.get("items", ())):
+                yield f"{pointer}/items/{index}", item, assessment
+
+    def by_id(self, identifier: str) -> Entry | None:
+        """The objective, module, item, resource... with this id."""
+        return self._index.get(identifier)
+
+    def ids(self, kind: str) -> list[str]:
+        """Every id of one kind (``objective``, ``module``, ``advisory``...)."""
+        return [identifier for identifier, entry in self._index.items() if entry.kind == kind]
+
+    def material_text(self, pointer: str) -> str | None:
+        """The contents of the file a material points to, given the material's pointer."""
+        return self._material_texts.get(f"{pointer}/file")
+
+    def locate(self, pointer: str) -> tuple[int, int] | None:
+        """1-based (line, column) of a pointer in the source text, where known."""
+        return self._source_map.locate(pointer)
+
+    @cached_property
+    def _texts(self) -> tuple[TextField, ...]:
+        return tuple(self._collect_texts())
+
+    def texts(self) -> tuple[TextField, ...]:
+        """Every learner-facing text field, collected once, grouped by kind of object."""
+        return self._texts
+
+    def _collect_texts(self) -> Iterator[TextField]:
+        for key in _TEXT_KEYS[""]:
+            if isinstance(self.data.get(key), str):
+                yield TextField(f"/{key}", self.data[key], key)
+        for index, text in enumerate(self.data.get("prerequisites", ())):
+            yield TextField(f"/prerequisites/{index}", text, "prerequisites")
+        for group, keys in _TEXT_KEYS.items():
+            if not group:
+                continue
+            for pointer, obj in self._walk(group.split(".")):
+                for key in keys:
+                    value = obj.get(key)
+                    if isinstance(value, str):
+                        yield TextField(f"{pointer}/{key}", value, f"{group}.{key}")
+                if group == "modules":
+                    yield from self._outline(obj.get("outline", ()), f"{pointer}/outline")
+                elif group == "activities" and isinstance(obj.get("debrief"), Mapping):
+                    guide = obj["debrief"].get("facilitatorGuide")
+                    if isinstance(guide, str):
+                        yield TextField(f"{pointer}/debrief/facilitatorGuide", guide, "activities.debrief.facilitatorGuide")
+                elif group == "materials" and f"{pointer}/file" in self._material_texts:
+                    yield TextField(f"{pointer}/file", self._material_texts[f"{pointer}/file"], "materials.file")
+        safeguards = self.data.get("safeguards", {})
+        for key in ("optOut", "facilitatorPreparation"):
+            if isinstance(safeguards.get(key), str):
+                yield TextField(f"/safeguards/{key}", safeguards[key], f"safeguards.{key}")
+
+    def _walk(self, path: list[str]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        objects: list[tuple[str, Any]] = [("", self.data)]
+        for step in path:
+            following = []
+            for pointer, obj in objects:
+                value = obj.get(step)
+                if isinstance(value, Mapping):
+                    following.append((f"{pointer}/{step}", value))
+                elif isinstance(value, tuple):
+                    following.extend((f"{pointer}/{step}/{i}", v) for i, v in enumerate(value) if isinstance(v, Mapping))
+            objects = following
+        return iter(objects)
+
+    def _outline(self, nodes, pointer: str) -> Iterator[TextField]:
+        for index, node in enumerate(nodes):
+            here = f"{pointer}/{index}"
+            if isinstance(node.get("title"), str):
+                yield TextField(f"{here}/title", node["title"], "modules.outline.title")
+            yield from self._outline(node.get("children", ()), f"{here}/children")

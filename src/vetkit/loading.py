@@ -1,0 +1,155 @@
+"""Loading a course: read, parse, validate against the schema, check integrity, build a Course."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from attrs import frozen
+
+from . import integrity, parsing
+from .course import Course
+from .errors import InvalidCourse, InvalidDocument, Problem
+from .parsing import DEFAULT_LIMITS, Document, Limits
+from .schema_errors import translate
+from .schemas import validator
+from .sourcemap import SourceMap
+from .vocabulary import Vocabulary, builtin_vocabulary
+
+
+
+@frozen
+class Validation:
+    """The outcome of validating one course document."""
+
+    name: str
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    course: Course | None
+
+    @property
+    def valid(self) -> bool:
+        """True when the document has no errors (warnings allowed)."""
+        return not self.errors
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Errors and warnings together, in source order."""
+        return tuple(sorted(self.errors + self.warnings, key=_order))
+
+
+def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None) -> Document:
+    """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check)."""
+    if isinstance(source, Mapping):
+        data = json.loads(json.dumps(source))  # a private, JSON-clean copy
+        return Document(data=data, name="<data>", format="json", text="", source_map=SourceMap(), raw=b"")
+    if isinstance(source, (bytes, bytearray)):
+        return parsing.parse(bytes(source), "<bytes>", format, limits)
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        return parsing.parse(parsing.read_bytes(path, limits), str(source), format, limits)
+    raise TypeError(f"cannot load a course from {type(source).__name__}; pass a path, bytes or a mapping")
+
+
+def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
+             base_dir: str | os.PathLike[str] | None = None, format: str | None = None) -> Validation:
+    """Validate a course document and report every problem at once; never raises for bad input."""
+    try:
+        document = read_document(source, limits=limits, format=format)
+    except InvalidDocument as err:
+        name = str(source) if isinstance(source, (str, os.PathLike)) else "<data>"
+        return Validation(name, err.problems, (), None)
+    except (TypeError, ValueError) as err:
+        return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
+    if base_dir is None and isinstance(source, (str, os.PathLike)):
+        base_dir = Path(source).parent
+    return check_document(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir)
+
+
+def check_document(document: Document, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
+                   base_dir: str | os.PathLike[str] | None = None) -> Validation:
+    """Schema, integrity and material-file checks on a parsed document."""
+    vocabulary = vocabulary or builtin_vocabulary()
+    data = document.data
+
+    def located(pointer: str, message: str, hint: str | None, code: str, severity: str = "error") -> Problem:
+        line, column = document.source_map.locate(pointer) or (None, None)
+        return Problem(message, file=document.name, line=line, column=column, pointer=pointer,
+                       hint=hint, severity=severity, code=code)
+
+    problems = [located(pointer, message, hint, "schema")
+                for pointer, message, hint in translate(validator("course").iter_errors(data))]
+    for issue in integrity.check(data, vocabulary):
+        problems.append(located(issue.pointer, issue.message, issue.hint, issue.code, issue.severity))
+    material_texts: dict[str, str] = {}
+    if isinstance(data, dict):
+        for pointer, message, hint, text in _material_files(data, base_dir, limits):
+            if text is None:
+                problems.append(located(pointer, message, hint, "material-file"))
+            else:
+                material_texts[pointer] = text
+    errors = tuple(sorted((p for p in problems if p.severity == "error"), key=_order))
+    warnings = tuple(sorted((p for p in problems if p.severity != "error"), key=_order))
+    course = None
+    if not errors:
+        course = Course(data, name=document.name, source_map=document.source_map, material_texts=material_texts,
+                        warnings=warnings, raw=document.raw, format=document.format,
+                        base_dir=str(base_dir) if base_dir is not None else None)
+    return Validation(document.name, errors, warnings, course)
+
+
+def load_course(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
+                base_dir: str | os.PathLike[str] | None = None, format: str | None = None) -> Course:
+    """Load and validate a course from a path, bytes or a mapping.
+
+    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found.
+    """
+    if isinstance(source, Course):
+        return source
+    result = validate(source, limits=limits, vocabulary=vocabulary, base_dir=base_dir, format=format)
+    if result.errors:
+        count = len(result.errors)
+        raise InvalidCourse(f"{result.name}: {count} problem{'s' if count != 1 else ''} found",
+                            result.errors, result.warnings)
+    assert result.course is not None
+    return result.course
+
+
+def _material_files(data: dict, base_dir, limits: Limits):
+    """(pointer, message, hint, text) per material file: text on success, message otherwise."""
+    materials = data.get("materials")
+    if not isinstance(materials, list):
+        return
+    for index, material in enumerate(materials):
+        if not isinstance(material, dict) or not isinstance(material.get("file"), str):
+            continue
+        pointer = f"/materials/{index}/file"
+        relative = material["file"]
+        if base_dir is None:
+            yield (pointer, f"cannot read material file `{relative}`: the course was not loaded from a file",
+                   "pass base_dir= (the folder the course lives in) or put the text inline", None)
+            continue
+        base = Path(base_dir).resolve()
+        target = (base / relative).resolve()
+        if Path(relative).is_absolute() or not target.is_relative_to(base):
+            yield (pointer, f"material file `{relative}` is outside the course's folder",
+                   "keep material files in the course's folder or below it", None)
+            continue
+        if not target.is_file():
+            yield pointer, f"material file `{relative}` not found", f"looked for {target}", None
+            continue
+        size = target.stat().st_size
+        if size > limits.max_material_bytes:
+            yield (pointer, f"material file `{relative}` is {size:,} bytes, over the limit of "
+                            f"{limits.max_material_bytes:,}", "split it or summarise it inline", None)
+            continue
+        try:
+            yield pointer, "", None, parsing.decode(target.read_bytes(), relative)
+        except InvalidDocument as err:
+            yield pointer, f"material file `{relative}`: {err.problems[0].message}", err.problems[0].hint, None
+
+
+def _order(problem: Problem):
+    return (problem.file or "", problem.line or 0, problem.column or 0, problem.pointer or "", problem.message)

@@ -1,0 +1,215 @@
+"""Bytes to data: reading, decoding and parsing JSON or YAML within limits.
+
+YAML goes through PyYAML's safe composer only; vetkit builds plain data from the
+node graph itself, so no tag can construct an object and alias expansion is
+measured before anything is built.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+from .errors import InvalidDocument, Problem
+from .sourcemap import SourceMap, json_offsets
+
+MIB = 1024 * 1024
+
+
+@frozen
+class Limits:
+    """Bounds on what vetkit will read. Every one has a clear error when exceeded."""
+
+    max_bytes: int = 20 * MIB
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+    max_material_bytes: int = 2 * MIB
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@frozen
+class Document:
+    """Parsed data with the text it came from and a map back into that text."""
+
+    data: Any
+    name: str
+    format: str  # json | yaml
+    text: str
+    source_map: SourceMap = field(eq=False)
+    raw: bytes = field(eq=False, repr=False)
+
+
+_FOREIGN_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+_YAML_SUFFIXES = {".yaml", ".yml"}
+
+
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Read a file, refusing directories, missing files and files over the size limit."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise _fail(name, "file not found", hint="check the path", code="not-found") from None
+    except OSError as err:
+        raise _fail(name, f"cannot read the file ({err.strerror})", code="io") from None
+    if path.is_dir():
+        raise _fail(name, "is a directory, not a course file", hint="pass a .json or .yaml file", code="io")
+    if size > limits.max_bytes:
+        raise _fail(name, f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
+                    hint="split the document or raise the limit with --max-bytes", code="limit")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as err:
+        raise _fail(name, f"cannot read the file ({err.strerror})", code="io") from None
+    if len(data) > limits.max_bytes:
+        raise _fail(name, f"file is over the limit of {limits.max_bytes:,} bytes", code="limit")
+    return data
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text, with or without a byte-order mark; anything else is refused."""
+    for bom, encoding in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            raise _fail(name, f"the file is encoded as {encoding}; vetkit reads UTF-8 only",
+                        hint="save the file as UTF-8 (without a byte-order mark or with one)",
+                        code="encoding")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise InvalidDocument(f"{name}: not UTF-8", [Problem(
+            f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02X} cannot start or continue a character)",
+            file=name, line=line, column=column, code="encoding",
+            hint="save the file as UTF-8; Latin-1 and Windows-1252 are not accepted")]) from None
+    if "\x00" in text:
+        raise _fail(name, "the file contains NUL characters and looks binary", code="encoding",
+                    hint="pass a JSON or YAML text file")
+    return text
+
+
+def sniff_format(name: str, text: str) -> str:
+    """``json`` or ``yaml``, by suffix first and by content otherwise."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in _YAML_SUFFIXES:
+        return "yaml"
+    return "json" if text.lstrip()[:1] in ("{", "[") else "yaml"
+
+
+def parse(raw: bytes, name: str, format: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Decode and parse ``raw``; raise :class:`InvalidDocument` with located problems."""
+    if len(raw) > limits.max_bytes:
+        raise _fail(name, f"document is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} bytes",
+                    code="limit")
+    text = decode(raw, name)
+    if not text.strip():
+        raise _fail(name, "the file is empty", hint="start from `vetkit init`", code="empty")
+    format = format or sniff_format(name, text)
+    if format == "json":
+        data, source_map = _parse_json(text, name, limits)
+    else:
+        from .yamlload import parse_yaml
+
+        data, source_map = parse_yaml(text, name, limits)
+    return Document(data=data, name=name, format=format, text=text, source_map=source_map, raw=raw)
+
+
+def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
+    duplicates: list[str] = []
+
+    def pairs_to_dict(pairs):
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            duplicates.append("")
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs_to_dict)
+    except json.JSONDecodeError as err:
+        raise InvalidDocument(f"{name}: invalid JSON", [Problem(
+            f"invalid JSON: {_lower_first(err.msg)}", file=name, line=err.lineno, column=err.colno,
+            hint=_json_hint(err), code="syntax")]) from None
+    except RecursionError:
+        raise _fail(name, f"the document is nested too deeply (the limit is {limits.max_depth} levels)",
+                    code="limit") from None
+    source_map = SourceMap(text=text, build=lambda: json_offsets(text))
+    _check_depth(data, name, limits, source_map)
+    if duplicates:
+        problems: list[Problem] = []
+
+        def on_duplicate(pointer: str, offset: int) -> None:
+            line, column = source_map.line_col(offset)
+            key = pointer.rsplit("/", 1)[1]
+            problems.append(Problem(f"duplicate key `{key}`: JSON keeps only the last one", file=name,
+                                    line=line, column=column, pointer=pointer, code="duplicate-key",
+                                    hint="remove or merge the repeated key"))
+
+        json_offsets(text, on_duplicate)
+        raise InvalidDocument(f"{name}: duplicate keys", problems)
+    return data, source_map
+
+
+def _check_depth(data: Any, name: str, limits: Limits, source_map: SourceMap) -> None:
+    stack = [(data, 1, "")]
+    while stack:
+        node, depth, pointer = stack.pop()
+        if depth > limits.max_depth:
+            position = source_map.locate(pointer) or (None, None)
+            raise InvalidDocument(f"{name}: nested too deeply", [Problem(
+                f"the document is nested more than {limits.max_depth} levels deep",
+                file=name, line=position[0], column=position[1], pointer=pointer, code="limit",
+                hint="course documents need far fewer levels; check for runaway nesting")])
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1, f"{pointer}/{_esc(key)}") for key, value in node.items()
+                         if isinstance(value, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1, f"{pointer}/{index}") for index, value in enumerate(node)
+                         if isinstance(value, (dict, list)))
+
+
+def _esc(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _json_hint(err: json.JSONDecodeError) -> str:
+    before = err.doc[: err.pos].rstrip()
+    if err.msg.startswith("Expecting property name") and before.endswith(","):
+        return "remove the trailing comma before the closing brace"
+    if err.msg.startswith("Expecting value") and before.endswith(","):
+        return "remove the trailing comma before the closing bracket"
+    if err.msg.startswith("Expecting property name"):
+        return "JSON keys need double quotes"
+    if err.msg.startswith("Expecting ',' delimiter"):
+        return "a comma is missing between two items, or a string is not closed"
+    if err.msg.startswith("Extra data"):
+        return "the document has text after its end; keep one JSON object per file"
+    if err.msg.startswith("Invalid control character"):
+        return "write line breaks inside strings as \\n"
+    return "fix the syntax at this position"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _fail(name: str, message: str, *, hint: str | None = None, code: str = "invalid") -> InvalidDocument:
+    return InvalidDocument(f"{name}: {message}", [Problem(message, file=name, hint=hint, code=code)])

@@ -1,0 +1,197 @@
+"""YAML to plain data through PyYAML's safe composer, with positions and limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from . import pointers
+from .errors import InvalidDocument, Problem
+from .sourcemap import SourceMap
+
+try:  # the C composer is much faster and equally safe: it builds nodes, not objects
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+_TIMESTAMP = _TAG + "timestamp"
+_scalar_constructor = SafeConstructor()
+
+
+def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into JSON-compatible data and its source map."""
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise InvalidDocument(f"{name}: invalid YAML", [Problem(
+            f"invalid YAML: {err.problem or err.context}", file=name,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            code="syntax", hint=_yaml_hint(err))]) from None
+    except yaml.YAMLError as err:
+        raise InvalidDocument(f"{name}: invalid YAML", [Problem(
+            f"invalid YAML: {err}", file=name, code="syntax")]) from None
+    if root is None:
+        raise InvalidDocument(f"{name}: empty", [Problem("the file is empty", file=name, code="empty",
+                                                          hint="start from `vetkit init`")])
+    _check_expansion(root, name, limits)
+    builder = _Builder(name, limits)
+    data = builder.build(root, "", 1)
+    if builder.problems:
+        raise InvalidDocument(f"{name}: unsupported YAML", builder.problems)
+    return data, SourceMap(positions=builder.positions)
+
+
+def _check_expansion(root: yaml.Node, name: str, limits) -> None:
+    """Refuse documents whose aliases would expand past the limit (billion laughs)."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            if isinstance(node, yaml.MappingNode):
+                children = [n for pair in node.value for n in pair]
+            else:
+                children = node.value
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if key in sizes:
+            continue
+        if key in active:
+            raise _node_error(name, node, "a YAML alias refers to itself (a recursive structure)",
+                              "course documents are trees; remove the recursive alias")
+        distinct += 1
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        active.add(key)
+        stack.append((node, True))
+        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else node.value
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    expanded = sizes[id(root)]
+    if expanded - distinct > limits.max_alias_nodes:
+        raise InvalidDocument(f"{name}: alias expansion", [Problem(
+            f"YAML aliases would expand this document to {expanded:,} nodes from {distinct:,}; "
+            f"the limit is {limits.max_alias_nodes:,} nodes added by aliases",
+            file=name, line=1, column=1, code="limit",
+            hint="write the repeated content out, or use fewer aliases")])
+
+
+class _Builder:
+    def __init__(self, name: str, limits) -> None:
+        self.name = name
+        self.limits = limits
+        self.positions: dict[str, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
+        if depth > self.limits.max_depth:
+            raise _node_error(self.name, node,
+                              f"the document is nested more than {self.limits.max_depth} levels deep",
+                              "course documents need far fewer levels; check for runaway nesting",
+                              pointer=pointer)
+        self.positions.setdefault(pointer, _position(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, pointer)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                return self.unsupported(node, pointer)
+            return [self.build(child, pointers.join(pointer, index), depth + 1)
+                    for index, child in enumerate(node.value)]
+        if node.tag == _TAG + "set" or node.tag != _TAG + "map":
+            return self.unsupported(node, pointer)
+        result: dict[str, Any] = {}
+        for key_node, value_node in _merged(node):
+            key = self.scalar(key_node, pointer) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problems.append(_problem(self.name, key_node, "mapping keys must be strings",
+                                              "quote the key", pointer))
+                continue
+            child = pointers.join(pointer, key)
+            if key in result:
+                self.problems.append(_problem(self.name, key_node, f"duplicate key `{key}`",
+                                              "remove or merge the repeated key", child, "duplicate-key"))
+                continue
+            self.positions[child] = _position(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
+        if node.tag == _TIMESTAMP:
+            return node.value  # dates stay ISO strings, as in JSON
+        if node.tag not in _SCALAR_TAGS:
+            return self.unsupported(node, pointer)
+        try:
+            value = _scalar_constructor.construct_object(node)
+        except ConstructorError as err:
+            self.problems.append(_problem(self.name, node, f"cannot read this value: {err.problem}",
+                                          "quote it to make it a string", pointer))
+            return None
+        if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+            self.problems.append(_problem(self.name, node, "`.nan` and `.inf` have no JSON form",
+                                          "use a finite number", pointer))
+        return value
+
+    def unsupported(self, node: yaml.Node, pointer: str) -> None:
+        self.problems.append(_problem(self.name, node, f"unsupported YAML tag `{node.tag}`",
+                                      "use plain mappings, lists, strings, numbers, booleans and null",
+                                      pointer, "yaml-tag"))
+        return None
+
+
+def _merged(node: yaml.MappingNode):
+    """Key/value node pairs with ``<<`` merge keys applied (explicit keys win)."""
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    for key_node, value_node in node.value:
+        if key_node.tag == _TAG + "merge":
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode):
+                    merged.extend(_merged(source))
+        else:
+            pairs.append((key_node, value_node))
+    explicit = {k.value for k, _ in pairs if isinstance(k, yaml.ScalarNode)}
+    seen: set = set()
+    inherited = []
+    for key_node, value_node in merged:
+        if key_node.value not in explicit and key_node.value not in seen:
+            seen.add(key_node.value)
+            inherited.append((key_node, value_node))
+    return inherited + pairs
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _problem(name, node, message, hint, pointer, code="yaml") -> Problem:
+    line, column = _position(node)
+    return Problem(message, file=name, line=line, column=column, pointer=pointer, hint=hint, code=code)
+
+
+def _node_error(name, node, message, hint, pointer=None) -> InvalidDocument:
+    return InvalidDocument(f"{name}: {message}", [_problem(name, node, message, hint, pointer, "limit")])
+
+
+def _yaml_hint(err: yaml.MarkedYAMLError) -> str:
+    problem = (err.problem or "").lower()
+    if "tab" in problem:
+        return "indent YAML with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value contains `: `; put the whole value in quotes"
+    if "expected a single document" in (err.context or "") or "but found another document" in problem:
+        return "keep one YAML document per file (remove the extra `---`)"
+    return "check the indentation and quoting at this position"
