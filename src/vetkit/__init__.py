@@ -33,6 +33,19 @@ _EXPORTS = {
     "PluginError": "vetkit.errors",
     "UsageError": "vetkit.errors",
     "Vocabulary": "vetkit.vocabulary",
+    "hookimpl": "vetkit.hookspecs",
+    "Rule": "vetkit.rules",
+    "Example": "vetkit.rules",
+    "load_rules": "vetkit.rules",
+    "CheckContext": "vetkit.checking",
+    "Result": "vetkit.checking",
+    "combine": "vetkit.checking",
+    "Finding": "vetkit.report",
+    "RuleResult": "vetkit.report",
+    "Report": "vetkit.report",
+    "Engine": "vetkit.engine",
+    "score": "vetkit.engine",
+    "Rubric": "vetkit.rubric",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -57,4 +70,10 @@ if TYPE_CHECKING:  # pragma: no cover
                          UsageError, VetkitError)
     from .loading import Validation, load_course, validate
     from .parsing import Limits
+    from .checking import CheckContext, Result, combine
+    from .engine import Engine, score
+    from .hookspecs import hookimpl
+    from .report import Finding, Report, RuleResult
+    from .rubric import Rubric
+    from .rules import Example, Rule, load_rules
     from .vocabulary import Vocabulary

@@ -192,9 +192,9 @@ def _esc(key: str) -> str:
 
 def _json_hint(err: json.JSONDecodeError) -> str:
     before = err.doc[: err.pos].rstrip()
-    if err.msg.startswith("Expecting property name") and before.endswith(","):
+    if err.msg.startswith("Expecting property name") and before.endswith(",") and err.doc[err.pos:err.pos + 1] == "}":
         return "remove the trailing comma before the closing brace"
-    if err.msg.startswith("Expecting value") and before.endswith(","):
+    if err.msg.startswith("Expecting value") and before.endswith(",") and err.doc[err.pos:err.pos + 1] == "]":
         return "remove the trailing comma before the closing bracket"
     if err.msg.startswith("Expecting property name"):
         return "JSON keys need double quotes"

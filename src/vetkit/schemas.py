@@ -8,7 +8,7 @@ from typing import Any
 
 from .resources import data_dir
 
-SCHEMA_NAMES = ("course", "review", "rubric", "report")
+SCHEMA_NAMES = ("course", "review", "rubric", "report", "rule")
 
 
 def schema_text(name: str) -> str:

@@ -35,7 +35,8 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
         raise InvalidDocument(f"{name}: invalid YAML", [Problem(
             f"invalid YAML: {err.problem or err.context}", file=name,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            code="syntax", hint=_yaml_hint(err))]) from None
+            code="syntax", hint="indent YAML with spaces, not tabs" if mark and text[mark.index:mark.index + 1] == "\t"
+            else _yaml_hint(err))]) from None
     except yaml.YAMLError as err:
         raise InvalidDocument(f"{name}: invalid YAML", [Problem(
             f"invalid YAML: {err}", file=name, code="syntax")]) from None

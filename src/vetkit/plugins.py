@@ -1,0 +1,150 @@
+"""The isolated plugin loader: entry-point discovery, allow/block lists, per-plugin failure records.
+
+Every :class:`~vetkit.Engine` owns one :class:`PluginHost` and so one pluggy
+``PluginManager``; nothing is shared between engines. A plugin that fails to import or to
+register is recorded as ``failed`` with its error and the run goes on, unless the host is
+strict (``--strict-plugins``), which makes any plugin fault a :class:`~vetkit.PluginError`.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import entry_points
+from typing import Any, Callable, Iterable, Mapping
+
+import pluggy
+from attrs import evolve, frozen
+
+from . import hookspecs
+from .errors import PluginError
+
+GROUP = "vetkit"
+CORE = "vetkit"
+
+
+@frozen
+class PluginInfo:
+    """What ``vetkit plugins`` shows for one plugin."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    status: str  # loaded | blocked | failed
+    error: str | None = None
+    rules: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The plugin as recorded in a report."""
+        return {"name": self.name, "distribution": self.distribution, "version": self.version,
+                "status": self.status, "error": self.error, "rules": list(self.rules)}
+
+
+def summarize(error: BaseException) -> str:
+    """``ExceptionType: message`` on one line."""
+    message = " ".join(str(error).split())
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def plugin_filters(environ: Mapping[str, str] | None = None, disable: Iterable[str] = ()) -> tuple[set[str] | None, set[str]]:
+    """(allow, block) from ``VETKIT_LOAD_PLUGINS``, ``VETKIT_DISABLE_PLUGINS`` and ``-p no:NAME``.
+
+    ``allow`` is None when every plugin may load; an empty set when none may.
+    """
+    environ = os.environ if environ is None else environ
+    allow = None
+    if "VETKIT_LOAD_PLUGINS" in environ:
+        allow = {name.strip() for name in environ["VETKIT_LOAD_PLUGINS"].split(",") if name.strip()}
+    block = {name.strip() for name in environ.get("VETKIT_DISABLE_PLUGINS", "").split(",") if name.strip()}
+    block |= set(disable)
+    return allow, block
+
+
+class PluginHost:
+    """A plugin manager with vetkit's hookspecs, its built-in core and the discovered plugins."""
+
+    def __init__(self, *, entry_points_enabled: bool = True, plugins: Iterable[object] = (),
+                 allow: set[str] | None = None, block: Iterable[str] = (), strict: bool = False):
+        self.strict = strict
+        self.manager = pluggy.PluginManager(GROUP)
+        self.manager.add_hookspecs(hookspecs)
+        self._infos: dict[str, PluginInfo] = {}
+        from . import builtin
+
+        self._register(CORE, builtin, distribution="vetkit", version=_own_version())
+        if entry_points_enabled:
+            self._load_entry_points(allow, set(block))
+        for plugin in plugins:
+            name = getattr(plugin, "__name__", None) or type(plugin).__name__
+            self._register(name, plugin, distribution=None, version=None)
+
+    @property
+    def infos(self) -> list[PluginInfo]:
+        """Every plugin seen, in discovery order."""
+        return list(self._infos.values())
+
+    def loaded(self) -> list[str]:
+        """Names of the plugins that are registered and working."""
+        return [info.name for info in self._infos.values() if info.status == "loaded"]
+
+    def fault(self, name: str, error: str) -> None:
+        """Mark a plugin failed (unregistering it), or raise when strict."""
+        if self.strict:
+            raise PluginError(f"plugin {name!r} failed: {error}")
+        info = self._infos[name]
+        self._infos[name] = evolve(info, status="failed", error=error)
+        plugin = self.manager.get_plugin(name)
+        if plugin is not None:
+            self.manager.unregister(plugin)
+
+    def set_rules(self, name: str, rule_ids: Iterable[str]) -> None:
+        """Record which rules a plugin contributed."""
+        self._infos[name] = evolve(self._infos[name], rules=tuple(rule_ids))
+
+    def call_each(self, hook_name: str, make_register: Callable[[str], Callable]) -> None:
+        """Call one hook plugin by plugin, each with its own ``register``; isolate failures.
+
+        ``make_register(plugin_name)`` returns the callable passed to that plugin's
+        implementation; an exception in the implementation marks the plugin failed.
+        """
+        for impl in getattr(self.manager.hook, hook_name).get_hookimpls():
+            name = impl.plugin_name
+            if self._infos.get(name, None) is None or self._infos[name].status != "loaded":
+                continue
+            try:
+                impl.function(make_register(name))
+            except PluginError:
+                raise
+            except Exception as error:  # noqa: BLE001 - isolation is the point
+                self.fault(name, f"{hook_name} raised {summarize(error)}")
+
+    def _load_entry_points(self, allow: set[str] | None, block: set[str]) -> None:
+        for entry_point in sorted(entry_points(group=GROUP), key=lambda ep: ep.name):
+            name = entry_point.name
+            if name in self._infos:
+                continue
+            dist = getattr(entry_point, "dist", None)
+            distribution, version = (dist.name, dist.version) if dist is not None else (None, None)
+            if name in block or (allow is not None and name not in allow):
+                self._infos[name] = PluginInfo(name, distribution, version, "blocked")
+                continue
+            try:
+                plugin = entry_point.load()
+            except Exception as error:  # noqa: BLE001
+                self._infos[name] = PluginInfo(name, distribution, version, "loaded")
+                self.fault(name, f"import failed: {summarize(error)}")
+                continue
+            self._register(name, plugin, distribution=distribution, version=version)
+
+    def _register(self, name: str, plugin: object, *, distribution: str | None, version: str | None) -> None:
+        self._infos[name] = PluginInfo(name, distribution, version, "loaded")
+        try:
+            self.manager.register(plugin, name=name)
+            self.manager.check_pending()
+        except Exception as error:  # noqa: BLE001 - a bad hookimpl (typo, wrong arguments)
+            self.fault(name, f"registration failed: {summarize(error)}")
+
+
+def _own_version() -> str:
+    from .__about__ import __version__
+
+    return __version__

@@ -1,0 +1,146 @@
+"""Rubrics as data: which criteria count, their weights, essential gates, parameters, verdict rule."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from attrs import field, frozen
+
+from .errors import Problem, RubricError
+
+DEFAULT_WEIGHTS = {"error": 3.0, "warning": 2.0, "info": 1.0}
+
+
+def _tuple(value) -> tuple:
+    return tuple(value)
+
+
+@frozen
+class Criterion:
+    """One criterion of a rubric: a rule id with its weight, gate, severity and parameters."""
+
+    id: str
+    weight: float | None = None
+    essential: bool = False
+    severity: str | None = None
+    parameters: Mapping[str, Any] = field(factory=dict)
+    guideline: str | None = None
+
+
+@frozen
+class Rubric:
+    """A resolved rubric (``extends`` already applied)."""
+
+    id: str
+    version: str
+    title: str
+    criteria: tuple[Criterion, ...] = field(converter=_tuple)
+    verdict_rule: str = "severity"
+    threshold: float | None = None
+    parameters: Mapping[str, Any] = field(factory=dict)
+    description: str = ""
+    source: str = ""
+    licence: str = ""
+    extends: str | None = None
+    origin: str = ""
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id; ``KeyError`` if the rubric does not have it."""
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The resolved rubric as plain data (``vetkit rubrics show``)."""
+        return {
+            "id": self.id, "version": self.version, "title": self.title, "description": self.description,
+            "source": self.source, "licence": self.licence, "extends": self.extends,
+            "verdict": {"rule": self.verdict_rule, **({"threshold": self.threshold} if self.threshold is not None else {})},
+            "parameters": dict(self.parameters),
+            "criteria": {c.id: {"weight": c.weight, "essential": c.essential, "severity": c.severity,
+                                "parameters": dict(c.parameters), **({"guideline": c.guideline} if c.guideline else {})}
+                         for c in self.criteria},
+        }
+
+
+def read_rubric_source(source: Any) -> tuple[dict[str, Any], str]:
+    """Parse and schema-check a rubric file (path or resource) or mapping: (data, origin)."""
+    from .parsing import parse
+    from .schema_errors import translate
+    from .schemas import validator
+
+    if isinstance(source, Mapping):
+        data, origin, source_map = dict(source), "<rubric>", None
+    else:
+        origin = str(source)
+        raw = source.read_bytes() if hasattr(source, "read_bytes") else open(source, "rb").read()
+        document = parse(raw, origin, "yaml")
+        data, source_map = document.data, document.source_map
+    problems = []
+    for pointer, message, hint in translate(validator("rubric").iter_errors(data)):
+        line, column = (source_map.locate(pointer) if source_map else None) or (None, None)
+        problems.append(Problem(message, file=origin, line=line, column=column, pointer=pointer, hint=hint,
+                                code="rubric"))
+    if problems:
+        raise RubricError(f"{origin}: invalid rubric", problems)
+    return data, origin
+
+
+def resolve(rubric_id: str, sources: Mapping[str, tuple[dict[str, Any], str]]) -> Rubric:
+    """Resolve ``rubric_id`` with its ``extends`` chain; cycles and unknown parents are errors."""
+    chain: list[str] = []
+    current: str | None = rubric_id
+    while current is not None:
+        if current in chain:
+            cycle = " -> ".join(chain + [current])
+            raise RubricError(f"rubric {rubric_id}: `extends` forms a cycle", [Problem(
+                f"`extends` forms a cycle: {cycle}", file=sources[chain[-1]][1], pointer="/extends",
+                hint="remove `extends` from one of these rubrics", code="rubric")])
+        if current not in sources:
+            known = ", ".join(sorted(sources)) or "none"
+            referrer = chain[-1] if chain else None
+            raise RubricError(f"unknown rubric {current!r}", [Problem(
+                f"unknown rubric `{current}`" + (f" (extended by `{referrer}`)" if referrer else ""),
+                file=sources[referrer][1] if referrer else None, pointer="/extends" if referrer else None,
+                hint=f"known rubrics: {known}", code="rubric")])
+        chain.append(current)
+        current = sources[current][0].get("extends")
+    merged: dict[str, dict[str, Any]] = {}
+    parameters: dict[str, Any] = {}
+    verdict: dict[str, Any] = {"rule": "severity"}
+    for rubric in reversed(chain):
+        data = sources[rubric][0]
+        for removed in data.get("remove", ()):
+            merged.pop(removed, None)
+        for criterion_id, settings in (data.get("criteria") or {}).items():
+            merged[criterion_id] = {**merged.get(criterion_id, {}), **(settings or {})}
+        parameters.update(data.get("parameters") or {})
+        if "verdict" in data:
+            verdict = dict(data["verdict"])
+    data, origin = sources[rubric_id]
+    criteria = [Criterion(criterion_id, settings.get("weight"), settings.get("essential", False),
+                          settings.get("severity"), dict(settings.get("parameters") or {}), settings.get("guideline"))
+                for criterion_id, settings in merged.items()]
+    return Rubric(id=data["id"], version=data["version"], title=data["title"], criteria=criteria,
+                  verdict_rule=verdict["rule"], threshold=verdict.get("threshold"), parameters=parameters,
+                  description=data.get("description", ""), source=data.get("source", ""),
+                  licence=data.get("licence", ""), extends=data.get("extends"), origin=origin)
+
+
+def check_rules(rubric: Rubric, known: Iterable[str], *, unavailable: Iterable[str] = ()) -> None:
+    """Raise :class:`RubricError` for criteria that no plugin provides.
+
+    When some plugins failed or are blocked (``unavailable`` names them) missing rules are
+    not an error here: they are reported as ``error`` outcomes in the run instead.
+    """
+    known = set(known)
+    missing = [c.id for c in rubric.criteria if c.id not in known]
+    if missing and not list(unavailable):
+        from .schema_errors import did_you_mean
+
+        raise RubricError(f"rubric {rubric.id}: unknown rule ids", [Problem(
+            f"rubric `{rubric.id}` names rule `{rule_id}`, which no installed plugin provides",
+            file=rubric.origin, pointer=f"/criteria/{rule_id}", code="rubric",
+            hint=did_you_mean(rule_id, sorted(known), "see `vetkit rules` for the rules installed"))
+            for rule_id in missing])

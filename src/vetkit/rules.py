@@ -1,0 +1,146 @@
+"""Rules: metadata as data (one YAML file per rule) plus a check loaded only when it runs."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from attrs import field, frozen
+
+from .errors import InvalidDocument, Problem
+
+#: Category of each criterion prefix of the vetting guidelines (§1.1).
+CATEGORIES: Mapping[str, tuple[str, str]] = {
+    "TI": ("trauma-informed", "Trauma-informed and victim-centered content"),
+    "AC": ("accuracy", "Accuracy and currency"),
+    "CV": ("coverage", "Coverage of trafficking forms, victims and traffickers"),
+    "AU": ("audience", "Audience fit"),
+    "LO": ("learning", "Learning objectives and learning checks"),
+    "DV": ("development", "Development process and instructors"),
+    "DM": ("delivery", "Delivery, materials and media"),
+    "EV": ("evaluation", "Evaluation and continuous improvement"),
+    "RR": ("resources", "Resources and referrals"),
+    "LF": ("legal", "Legal framework"),
+}
+
+METHODS = ("auto", "lexical", "manual")
+
+
+def _tuple(value) -> tuple:
+    return (value,) if isinstance(value, str) else tuple(value or ())
+
+
+@frozen
+class Example:
+    """A course fragment (top-level keys laid over the base course) and the outcome it must get."""
+
+    name: str
+    expect: str
+    course: Mapping[str, Any]
+    pointers: tuple[str, ...] = field(default=(), converter=_tuple)
+
+
+@frozen
+class Rule:
+    """A criterion's metadata and a reference to its check.
+
+    ``check`` is ``"module:function"`` or a callable; it is imported only when the rule runs,
+    so listing and explaining rules never imports check code. A rule without a check is a
+    reviewer question (method ``manual``).
+    """
+
+    id: str
+    title: str
+    severity: str
+    method: tuple[str, ...] = field(converter=_tuple)
+    rationale: str
+    how_to_fix: str
+    category: str = ""
+    proxy: bool = False
+    question: str | None = None
+    evidence: str | None = None
+    sources: tuple[str, ...] = field(default=(), converter=_tuple)
+    parameters: Mapping[str, Any] = field(factory=dict)
+    lifecycle: str = "stable"
+    check: str | Callable | None = None
+    examples: tuple[Example, ...] = field(default=(), converter=_tuple)
+    plugin: str = ""
+    path: str | None = None
+
+    @property
+    def category_title(self) -> str:
+        """The category's human name."""
+        for slug, title in CATEGORIES.values():
+            if slug == self.category:
+                return title
+        return self.category.replace("-", " ").capitalize()
+
+    @property
+    def manual(self) -> bool:
+        """True when only a reviewer can decide this criterion."""
+        return self.check is None
+
+    def load_check(self) -> Callable:
+        """Import and return the check function."""
+        if callable(self.check):
+            return self.check
+        if not isinstance(self.check, str) or ":" not in self.check:
+            raise ValueError(f"rule {self.id} has no check to run")
+        module_name, _, function_name = self.check.partition(":")
+        return getattr(import_module(module_name), function_name)
+
+
+def rule_from_mapping(raw: Mapping[str, Any], *, plugin: str = "", path: str | None = None) -> Rule:
+    """Build a :class:`Rule` from its (already validated) YAML mapping."""
+    prefix = raw["id"].split("-")[0]
+    category = raw.get("category") or CATEGORIES.get(prefix, (prefix.lower(), ""))[0]
+    examples = [Example(e["name"], e["expect"], e.get("course", {}), e.get("pointers", ()))
+                for e in raw.get("examples", ())]
+    return Rule(id=raw["id"], title=raw["title"], severity=raw["severity"], method=raw["method"],
+                rationale=raw["rationale"], how_to_fix=raw["how_to_fix"], category=category,
+                proxy=raw.get("proxy", False), question=raw.get("question"), evidence=raw.get("evidence"),
+                sources=raw.get("sources", ()), parameters=dict(raw.get("parameters", {})),
+                lifecycle=raw.get("lifecycle", "stable"), check=raw.get("check"), examples=examples,
+                plugin=plugin, path=path)
+
+
+def load_rules(folder: Traversable | Path | str, *, plugin: str = "") -> list[Rule]:
+    """Every ``*.yaml`` rule file in ``folder``, validated against the rule schema, by id.
+
+    Raises :class:`~vetkit.errors.InvalidDocument` naming the file and the problem.
+    """
+    from .parsing import parse
+    from .schema_errors import translate
+    from .schemas import validator
+
+    folder = Path(folder) if isinstance(folder, str) else folder
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith((".yaml", ".yml")):
+            continue
+        name = str(entry)
+        document = parse(entry.read_bytes(), name, "yaml")
+        errors = list(translate(validator("rule").iter_errors(document.data)))
+        for pointer, message, hint in errors:
+            line, column = document.source_map.locate(pointer) or (None, None)
+            problems.append(Problem(message, file=name, line=line, column=column, pointer=pointer, hint=hint,
+                                    code="rule"))
+        if not errors:
+            rules.append(rule_from_mapping(document.data, plugin=plugin, path=name))
+    if problems:
+        raise InvalidDocument(f"{folder}: invalid rule metadata", problems)
+    return sorted(rules, key=lambda rule: rule.id)
+
+
+def rule_sort_key(rule_id: str) -> tuple:
+    """Sort ids by category prefix, then number: TI-02 before TI-10."""
+    prefix, _, number = rule_id.partition("-")
+    return (prefix, int(number) if number.isdigit() else 0, rule_id)
+
+
+def unique_by_id(rules: Iterable[Rule]) -> dict[str, Rule]:
+    """Rules keyed by id, in id order."""
+    return {rule.id: rule for rule in sorted(rules, key=lambda r: rule_sort_key(r.id))}
