@@ -1,0 +1,157 @@
+"""Plain-language measures for AU-02's notes: a Flesch–Kincaid grade and undefined acronyms.
+
+Pure functions over strings; no dependencies. The estimates are rough on purpose: they point a
+reviewer at dense text, they do not decide anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from attrs import frozen
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\|)")
+_MARKUP = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),         # links and images keep their text
+    (re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"), " "),  # addresses are not prose
+    (re.compile(r"`[^`]*`"), " "),                             # inline code
+    (re.compile(r"[*_]{1,3}"), ""),                            # emphasis
+    (re.compile(r"^\s*(?:#{1,6}|[-*+]|\d{1,3}[.)]|>)\s*"), ""),  # heading, list and quote markers
+    (re.compile(r"\|"), " "),                                  # table cells
+)
+# A sentence ends at . ! ? (closing quotes or brackets may follow) before a capital, a digit or an
+# opening quote. The preceding token is checked against abbreviations such as "U.S." or "e.g.".
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:e\.g|i\.e|etc|vs|cf|Dr|Mr|Mrs|Ms|St|No|Sec|Inc|Co|Jr|Sr)\.)$")
+
+
+@frozen
+class TextStats:
+    """Counts behind a Flesch–Kincaid grade."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+
+    def __add__(self, other: "TextStats") -> "TextStats":
+        return TextStats(self.sentences + other.sentences, self.words + other.words,
+                         self.syllables + other.syllables)
+
+    @property
+    def grade(self) -> float | None:
+        """Flesch–Kincaid grade level, or None without words."""
+        if not self.words or not self.sentences:
+            return None
+        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+
+
+def syllables(word: str) -> int:
+    """Estimated syllables of one word (hyphenated parts are counted separately)."""
+    return sum(_syllables(part) for part in re.split(r"[-]", word) if part)
+
+
+def _syllables(word: str) -> int:
+    letters = re.sub(r"[^a-z]", "", word.lower())
+    if not letters:
+        return 0
+    if len(letters) <= 3:
+        return 1
+    letters = re.sub(r"(?:[^laeiouy]es|[^laeiouytd]ed|[^laeiouy]e)$", lambda m: m.group(0)[0], letters)
+    letters = re.sub(r"^y", "", letters)
+    return max(1, len(re.findall(r"[aeiouy]{1,2}", letters)))
+
+
+def _blocks(text: str) -> Iterator[str]:
+    """Paragraphs, headings, list items and table rows of plain text or Markdown, markup removed."""
+    current: list[str] = []
+    in_fence = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not line.strip() or _BLOCK_START.match(line):
+            if current:
+                yield " ".join(current)
+            current = []
+        if line.strip():
+            current.append(_strip(line))
+    if current:
+        yield " ".join(current)
+
+
+def _strip(line: str) -> str:
+    for pattern, replacement in _MARKUP:
+        line = pattern.sub(replacement, line)
+    return line.strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a text: each heading, list item and title counts as one at least."""
+    found: list[str] = []
+    for block in _blocks(text):
+        start = 0
+        for match in _BOUNDARY.finditer(block):
+            if _ABBREVIATION.search(block[start:match.start() + 1]):
+                continue
+            found.append(block[start:match.end()].strip())
+            start = match.end()
+        found.append(block[start:].strip())
+    return [sentence for sentence in found if _WORD.search(sentence)]
+
+
+def stats(text: str) -> TextStats:
+    """Sentence, word and syllable counts of one text."""
+    parts = sentences(text)
+    words = [word for sentence in parts for word in _WORD.findall(sentence)]
+    return TextStats(len(parts), len(words), sum(syllables(word) for word in words))
+
+
+def word_count(text: str) -> int:
+    """Words in a text (numbers and addresses left out)."""
+    return len(_WORD.findall(text))
+
+
+# ---- acronyms -------------------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9\-/.])([A-Z]{2,6})(?:s|['’]s)?(?![A-Za-z0-9\-/])")
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t'’-]+[A-Z]{2,}){2,}\b")
+
+
+@frozen
+class AcronymUse:
+    """One use of a capitalised abbreviation in a text field."""
+
+    acronym: str
+    start: int
+    end: int
+
+
+def acronym_uses(text: str, ignore: frozenset[str]) -> Iterator[AcronymUse]:
+    """Acronyms of 2-6 capitals in ``text``, skipping words in ``ignore``, Roman numerals and shouting."""
+    shouted = [(m.start(), m.end()) for m in _CAPS_RUN.finditer(text)]
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        if acronym in ignore or _ROMAN.match(acronym):
+            continue
+        if any(start <= match.start() < end for start, end in shouted):
+            continue
+        yield AcronymUse(acronym, match.start(1), match.end(1))
+
+
+def defined_acronyms(texts: Iterable[str], glossary_terms: Iterable[str]) -> set[str]:
+    """Acronyms spelled out somewhere ("Full Name (ABC)", "ABC (Full Name)", "ABC stands for")
+    or named by a glossary term."""
+    defined: set[str] = set()
+    for term in glossary_terms:
+        defined.update(re.findall(r"(?<![A-Za-z])[A-Z]{2,6}(?=s?(?![A-Za-z]))", term))
+    for text in texts:
+        defined.update(re.findall(r"[A-Za-z][\w'’,-]*\s+\(([A-Z]{2,6})s?\)", text))
+        defined.update(re.findall(r"\b([A-Z]{2,6})s?\s+\((?:[A-Z][\w'’-]*|of|and|for|the|on|in)"
+                                  r"(?:\s+[\w'’&.,-]+)+\)", text))
+        defined.update(re.findall(r"\b([A-Z]{2,6})s?,?\s+(?:stands for|means|is short for)\b", text))
+    return defined

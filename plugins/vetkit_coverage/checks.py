@@ -1,0 +1,317 @@
+"""Checks for the coverage criteria CV-01 to CV-07 (vetting guidelines §2.3, §3, §6).
+
+All of them read the tags of ``modules[]``: forms (`sex-trafficking`, `labor-trafficking`),
+Polaris typologies, populations and topic tags. Thresholds come from ``ctx.param``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from attrs import frozen
+
+from vetkit.checking import CheckContext, Result
+from vetkit.vocabulary import builtin_vocabulary
+
+LABOR, SEX = "labor-trafficking", "sex-trafficking"
+LABOR_FORMS = ("labor", "mixed")  # typology forms that count as labor types (§6.4: L and M)
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+def _vocabulary(ctx: CheckContext):
+    return ctx.vocabulary or builtin_vocabulary()
+
+
+def _tags(course, field: str) -> list[str]:
+    """Distinct tags of one module field, in order of first appearance."""
+    return list(dict.fromkeys(tag for _, module in course.entries("modules") for tag in module.get(field, ())))
+
+
+def _roles(course) -> list[str]:
+    return list(course.data.get("audience", {}).get("roles", ()))
+
+
+def _join(names: Iterable[str], last: str = "and") -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {last} {names[-1]}"
+
+
+def _ticks(tags: Iterable[str], last: str = "and") -> str:
+    return _join((f"`{tag}`" for tag in tags), last)
+
+
+def _ratio(have: int, need: int) -> float:
+    """Partial credit for one count against its threshold."""
+    return min(have, need) / need if need > 0 else 1.0
+
+
+def _module_topics_evidence(course) -> str:
+    return "module topics: " + (", ".join(sorted(_tags(course, "topics"))) or "none")
+
+
+# ---- CV-01 ------------------------------------------------------------------------------------
+
+@frozen
+class FormMinutes:
+    """Module minutes by trafficking form, split as decision D7 says."""
+
+    labor: float
+    sex: float
+    labor_only: tuple[str, ...]  # pointers of modules tagged labor-trafficking only, with minutes
+    labor_tagged: tuple[str, ...]  # pointers of every module tagged labor-trafficking
+    sex_tagged: tuple[str, ...]
+
+    @property
+    def total(self) -> float:
+        return self.labor + self.sex
+
+    @property
+    def share(self) -> float:
+        """Labor share of form-tagged minutes (0 when no minutes are form-tagged)."""
+        return self.labor / self.total if self.total else 0.0
+
+
+def form_minutes(course) -> FormMinutes:
+    """D7: minutes of modules tagged sex- or labor-trafficking; a module with both counts half to each."""
+    labor = sex = 0.0
+    labor_only, labor_tagged, sex_tagged = [], [], []
+    for pointer, module in course.entries("modules"):
+        topics = set(module.get("topics", ()))
+        minutes = float(module.get("minutes") or 0)
+        has_labor, has_sex = LABOR in topics, SEX in topics
+        if has_labor:
+            labor_tagged.append(pointer)
+        if has_sex:
+            sex_tagged.append(pointer)
+        if has_labor and has_sex:
+            labor, sex = labor + minutes / 2, sex + minutes / 2
+        elif has_labor:
+            labor += minutes
+            if minutes > 0:
+                labor_only.append(pointer)
+        elif has_sex:
+            sex += minutes
+    return FormMinutes(labor, sex, tuple(labor_only), tuple(labor_tagged), tuple(sex_tagged))
+
+
+def cv01_labor_share(ctx: CheckContext) -> Result:
+    """Labor trafficking gets a real share of the form-tagged minutes, and both forms are covered."""
+    course = ctx.course
+    forms = form_minutes(course)
+    min_share = ctx.param("labor.min_share")
+    min_dedicated = ctx.param("labor.min_dedicated_modules")
+    figures = (f"labor share {forms.share:.2f} of {forms.total:g} form-tagged minutes ({forms.labor:g} labor, "
+               f"{forms.sex:g} sex; labor.min_share = {min_share:g}) and {len(forms.labor_only)} labor-only "
+               f"module(s) (labor.min_dedicated_modules = {min_dedicated})")
+    notes = _untagged_labor_notes(ctx, forms)
+    sex_missing = [] if forms.sex_tagged else [
+        ctx.finding("/modules", f"No module is tagged `{SEX}`; the course must cover both forms.",
+                    evidence=_module_topics_evidence(course),
+                    suggestion=f"Cover sex trafficking in a module and tag it `{SEX}`.")]
+    if not forms.labor_tagged:
+        # No labor content at all is an error; labor material the tags do not show stays a warning.
+        severity = None if notes else "error"
+        what = "labor material appears only outside modules tagged so" if notes else "no labor content at all"
+        finding = ctx.finding("/modules", f"No module is tagged `{LABOR}`: {what}.", severity=severity,
+                              evidence=_module_topics_evidence(course),
+                              suggestion="Teach labor trafficking in a module of its own (for example worksite "
+                                         f"indicators and debt bondage) and tag it `{LABOR}`.")
+        return ctx.failed(f"No module is tagged `{LABOR}` ({what}): {figures}.", [finding] + sex_missing + notes,
+                          severity=severity)
+    share_ratio = forms.share / min_share if min_share else 1.0
+    dedicated_ratio = len(forms.labor_only) / min_dedicated if min_dedicated else 0.0  # 0 turns the route off
+    labor_part = min(1.0, max(share_ratio, dedicated_ratio))
+    findings = []
+    if labor_part < 1.0:
+        findings.append(ctx.finding("/modules", f"Labor trafficking gets {forms.labor:g} of {forms.total:g} "
+                                    f"form-tagged minutes (share {forms.share:.2f}, below labor.min_share = "
+                                    f"{min_share:g}), with {len(forms.labor_only)} labor-only module(s) "
+                                    f"(labor.min_dedicated_modules = {min_dedicated}).",
+                                    evidence=f"{forms.labor:g} labor / {forms.sex:g} sex minutes",
+                                    suggestion="Give labor trafficking more time, or a module of its own tagged "
+                                               f"`{LABOR}` only."))
+    findings += sex_missing
+    score = labor_part * (1.0 if forms.sex_tagged else 0.5)
+    if findings:
+        return ctx.failed(f"Coverage of the two forms falls short: {figures}.", findings + notes, score=score)
+    return ctx.passed(f"Both forms are covered: {figures}.", notes)
+
+
+def _untagged_labor_notes(ctx: CheckContext, forms: FormMinutes) -> list:
+    """Notes for labor material that D7 cannot count: labor typologies or activity tags outside a labor module."""
+    forms_of = _vocabulary(ctx).typologies
+    notes = []
+    for pointer, module in ctx.course.entries("modules"):
+        if pointer in forms.labor_tagged:
+            continue
+        labor_types = [t for t in module.get("typologies", ()) if forms_of.get(t) in LABOR_FORMS]
+        if labor_types:
+            notes.append(ctx.finding(f"{pointer}/topics", f"This module lists labor or mixed typologies "
+                                     f"({_ticks(labor_types)}) but is not tagged `{LABOR}`, so its minutes are not "
+                                     "counted as labor.", effect="note", evidence=", ".join(labor_types),
+                                     suggestion=f"If the module teaches labor trafficking, add `{LABOR}` to its "
+                                                "topics."))
+    module_pointers = {module.get("id"): pointer for pointer, module in ctx.course.entries("modules")}
+    for pointer, activity in ctx.course.entries("activities"):
+        in_labor_module = module_pointers.get(activity.get("moduleId")) in forms.labor_tagged
+        if LABOR in activity.get("tags", ()) and not in_labor_module:
+            notes.append(ctx.finding(f"{pointer}/tags", f"This activity is tagged `{LABOR}` but its module is not; "
+                                     "activities count through their module (D7).", effect="note",
+                                     evidence=str(activity.get("title", "")),
+                                     suggestion=f"Tag the module `{LABOR}` as well."))
+    return notes
+
+
+# ---- CV-02 ------------------------------------------------------------------------------------
+
+def _per_level(setting: Any, level: str) -> int:
+    if isinstance(setting, Mapping):
+        return int(setting[level]) if level in setting else max(int(v) for v in setting.values())
+    return int(setting)
+
+
+def cv02_typologies(ctx: CheckContext) -> Result:
+    """Enough distinct Polaris typologies for the level, including labor ones."""
+    course = ctx.course
+    level = course.data.get("level", "")
+    need = _per_level(ctx.param("typology.min_types"), level)
+    need_labor = int(ctx.param("typology.min_labor_types"))
+    forms_of = _vocabulary(ctx).typologies
+    types = _tags(course, "typologies")
+    labor = [t for t in types if forms_of.get(t) in LABOR_FORMS]
+    setting = f"typology.min_types = {need} for {level or 'this'} level, typology.min_labor_types = {need_labor}"
+    notes = [ctx.finding("/modules", f"Typology `{t}` is not in the vocabulary; it counts as a type but not as a "
+                         "labor type.", effect="note", evidence=t) for t in types if t not in forms_of]
+    findings = []
+    if len(types) < need:
+        findings.append(ctx.finding("/modules", f"Modules list {len(types)} distinct typologies "
+                                    f"({_ticks(types) or 'none'}); {need} are expected at {level} level.",
+                                    evidence=", ".join(types),
+                                    suggestion="Add the trafficking types this audience meets to `typologies` of "
+                                               "the modules that teach them (Polaris typology, §6.4)."))
+    if len(labor) < need_labor:
+        findings.append(ctx.finding("/modules", f"{len(labor)} labor or mixed typologies listed; at least "
+                                    f"{need_labor} expected.", evidence=", ".join(types),
+                                    suggestion="Teach a labor setting the audience meets, such as `agriculture`, "
+                                               "`restaurants`, `domestic-work` or `construction`, and list it "
+                                               "in `typologies`."))
+    summary = f"{len(types)} distinct typologies, {len(labor)} of them labor or mixed ({setting})"
+    if findings:
+        score = (_ratio(len(types), need) + _ratio(len(labor), need_labor)) / 2
+        return ctx.failed(f"Too few trafficking types: {summary}.", findings + notes, score=score)
+    return ctx.passed(f"Typology coverage is sufficient: {summary}.", notes)
+
+
+# ---- CV-03 ------------------------------------------------------------------------------------
+
+def cv03_populations(ctx: CheckContext) -> Result:
+    """Module populations include every required victim group."""
+    course = ctx.course
+    required = list(ctx.param("populations.required"))
+    recommended = list(ctx.param("populations.recommended"))
+    present = set(_tags(course, "populations"))
+    missing = [tag for tag in required if tag not in present]
+    evidence = "module populations: " + (", ".join(sorted(present)) or "none")
+    findings = [ctx.finding("/modules", f"No module lists the population `{tag}` (populations.required).",
+                            evidence=evidence,
+                            suggestion=f"Show `{tag}` among the people affected, in examples and scenarios, and "
+                                       "add the tag to that module's populations.")
+                for tag in missing]
+    notes = [ctx.finding("/modules", f"No module lists the population `{tag}` (populations.recommended).",
+                         effect="note", evidence=evidence,
+                         suggestion=f"Consider including `{tag}` in examples and tagging it.")
+             for tag in recommended if tag not in present and tag not in required]
+    if missing:
+        return ctx.failed(f"Modules show {len(required) - len(missing)} of {len(required)} required victim "
+                          f"populations; missing {_ticks(missing)}.", findings + notes,
+                          score=(len(required) - len(missing)) / len(required))
+    return ctx.passed(f"Modules show all {len(required)} required victim populations "
+                      f"({len(present)} populations in all).", notes)
+
+
+# ---- CV-04 ------------------------------------------------------------------------------------
+
+def cv04_traffickers(ctx: CheckContext) -> Result:
+    """Enough kinds of trafficker, including people the victim knows (family or partner)."""
+    course = ctx.course
+    need = int(ctx.param("traffickers.min_types"))
+    known_person = list(ctx.param("traffickers.required_any"))
+    kinds = [tag for tag in _tags(course, "topics") if tag.startswith("trafficker-")]
+    available = sorted(t for t in _vocabulary(ctx).topics if t.startswith("trafficker-") and t not in kinds)
+    setting = f"traffickers.min_types = {need}" + (f", including {_ticks(known_person, 'or')}" if known_person else "")
+    findings = []
+    if len(kinds) < need:
+        findings.append(ctx.finding("/modules", f"Modules show {len(kinds)} kind(s) of trafficker "
+                                    f"({_ticks(kinds) or 'none'}); {need} are expected.",
+                                    evidence=_module_topics_evidence(course),
+                                    suggestion=f"Show other kinds of traffickers (e.g. {_ticks(available, 'or')}) "
+                                               "and tag the modules that do."))
+    knows_one = not known_person or any(tag in kinds for tag in known_person)
+    if not knows_one:
+        findings.append(ctx.finding("/modules", f"No module is tagged {_ticks(known_person, 'or')}: traffickers who "
+                                    "are relatives or partners are not shown.",
+                                    evidence=_module_topics_evidence(course),
+                                    suggestion="Show traffickers the person knows, such as a relative or an "
+                                               f"intimate partner, and tag {_ticks(known_person, 'or')}."))
+    summary = f"{len(kinds)} kind(s) of trafficker ({_ticks(kinds) or 'none'}; {setting})"
+    if findings:
+        return ctx.failed(f"Trafficker diversity falls short: {summary}.", findings,
+                          score=(_ratio(len(kinds), need) + (1.0 if knows_one else 0.0)) / 2)
+    return ctx.passed(f"Trafficker diversity is shown: {summary}.")
+
+
+# ---- CV-06 ------------------------------------------------------------------------------------
+
+def cv06_technology_financial(ctx: CheckContext) -> Result:
+    """Modules cover technology-facilitated trafficking and its financial side."""
+    course = ctx.course
+    wanted = list(ctx.param("tech_finance.topics"))
+    topics = set(_tags(course, "topics"))
+    missing = [tag for tag in wanted if tag not in topics]
+    escalated = [role for role in _roles(course) if role in ctx.param("tech_finance.warning_roles")]
+    severity = "warning" if escalated else None
+    if not missing:
+        return ctx.passed(f"Modules cover {_ticks(wanted)}.")
+    findings = [ctx.finding("/modules", f"No module is tagged `{tag}`" + (f" (a warning for {_join(escalated)} "
+                            "audiences)." if escalated else "."), evidence=_module_topics_evidence(course),
+                            severity=severity, suggestion=_CV06_FIX.get(tag, f"Cover `{tag}` and tag the module."))
+                for tag in missing]
+    who = f"; escalated to warning for {_join(escalated)}" if escalated else ""
+    covered = len(wanted) - len(missing)
+    return ctx.failed(f"Modules cover {covered} of the {len(wanted)} topics {_ticks(wanted)}; missing "
+                      f"{_ticks(missing)}{who}.", findings, score=covered / len(wanted), severity=severity)
+
+
+_CV06_FIX = {
+    "technology": "Cover online recruitment, advertising and devices as evidence, and tag the module `technology`.",
+    "financial": "Cover money flows (payments, debts, cash apps, bank records) and tag the module `financial`.",
+}
+
+
+# ---- CV-07 ------------------------------------------------------------------------------------
+
+def cv07_intersections(ctx: CheckContext) -> Result:
+    """Modules cover the call types through which trafficking usually surfaces."""
+    course = ctx.course
+    tags = list(ctx.param("intersections.tags"))
+    need = int(ctx.param("intersections.min_tags"))
+    topics = set(_tags(course, "topics"))
+    covered = [tag for tag in tags if tag in topics]
+    absent = [tag for tag in tags if tag not in topics]
+    setting = f"intersections.min_tags = {need}"
+    notes = [ctx.finding("/modules", f"No module is tagged `{tag}`; consider it if this audience meets such cases.",
+                         effect="note", suggestion=f"Show how trafficking surfaces through `{tag}` cases and tag "
+                                                   "the module.")
+             for tag in absent]
+    if len(covered) >= need:
+        return ctx.passed(f"Modules cover {len(covered)} intersection(s) ({_ticks(covered)}; {setting}).", notes)
+    return ctx.failed(f"Modules cover {len(covered)} intersection(s) ({_ticks(covered) or 'none'}; {setting}).",
+                      [ctx.finding("/modules", f"{len(covered)} of the intersection tags {_ticks(tags)} are used; "
+                                   f"at least {need} expected.", evidence=_module_topics_evidence(course),
+                                   suggestion="Show how trafficking reaches officers through other call types "
+                                              "(domestic violence, missing children, gangs, drugs, forced "
+                                              "criminality, disasters) and tag those modules.")],
+                      score=_ratio(len(covered), need))
