@@ -1,0 +1,24 @@
+"""The plugin's tables (verb lists, item and activity types), read once from ``data/*.yaml``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, Mapping
+
+import yaml
+
+from vetkit.course import freeze
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> Mapping[str, Any]:
+    """The read-only contents of ``data/<name>.yaml``."""
+    text = files(__package__).joinpath(f"data/{name}.yaml").read_text(encoding="utf-8")
+    return freeze(yaml.safe_load(text))
+
+
+def bloom_rank(level: str | None) -> int:
+    """Position of a Bloom level (remember = 0 ... create = 5); -1 when unknown or absent."""
+    levels = table("verbs")["bloom_levels"]
+    return levels.index(level) if level in levels else -1
