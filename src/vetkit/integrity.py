@@ -43,7 +43,7 @@ def addressable(data: Any) -> Iterator[tuple[str, str, dict]]:
         for pointer, obj in _objects(data, key):
             yield pointer, kind, obj
             if key == "assessments":
-                for index, item in enumerate(obj.get("items") or []):
+                for index, item in enumerate(obj.get("items") if isinstance(obj.get("items"), list) else []):
                     if isinstance(item, dict):
                         yield f"{pointer}/items/{index}", "item", item
     safeguards = data.get("safeguards") if isinstance(data, dict) else None
@@ -99,7 +99,7 @@ def _reference_sites(data: dict) -> Iterator[tuple[str, str, Any]]:
     assessments = list(_objects(data, "assessments"))
     materials = list(_objects(data, "materials"))
     items = [(f"{p}/items/{i}", item) for p, a in assessments
-             for i, item in enumerate(a.get("items") or []) if isinstance(item, dict)]
+             for i, item in enumerate(a.get("items") if isinstance(a.get("items"), list) else []) if isinstance(item, dict)]
     blocks = list(_objects(data, "schedule"))
     for objects in (modules, activities, assessments, items):
         yield from lists(objects, "objectiveIds", "objective")
@@ -130,17 +130,21 @@ def _references(data: dict, ids: dict[str, tuple[str, str]], issues: list[Issue]
             issues.append(Issue(pointer, f"unknown {kind} id `{ref}`", did_you_mean(ref, known, listing),
                                 "dangling-reference"))
         elif found[0] != kind:
-            issues.append(Issue(pointer, f"`{ref}` is the id of a {found[0]} ({found[1]}), not of a {kind}",
-                                f"reference a {kind} here", "wrong-reference"))
+            issues.append(Issue(pointer, f"`{ref}` is the id of {_a(found[0])} ({found[1]}), not of {_a(kind)}",
+                                f"reference {_a(kind)} here", "wrong-reference"))
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _choices(data: dict, issues: list[Issue]) -> None:
     for pointer, assessment in _objects(data, "assessments"):
-        for index, item in enumerate(assessment.get("items") or []):
+        for index, item in enumerate(assessment.get("items") if isinstance(assessment.get("items"), list) else []):
             if not isinstance(item, dict):
                 continue
             seen: set[str] = set()
-            for number, choice in enumerate(item.get("choices") or []):
+            for number, choice in enumerate(item.get("choices") if isinstance(item.get("choices"), list) else []):
                 choice_id = choice.get("id") if isinstance(choice, dict) else None
                 if isinstance(choice_id, str):
                     if choice_id in seen:
@@ -163,7 +167,7 @@ def _schedule(data: dict, issues: list[Issue]) -> None:
     days: dict[Any, list[tuple[int, int, str]]] = defaultdict(list)
     for pointer, block in _objects(data, "schedule"):
         start, end = _minutes(block.get("start")), _minutes(block.get("end"))
-        if start is None or end is None:
+        if start is None or end is None or isinstance(block.get("day"), (list, dict)):  # the schema reports it
             continue
         if end <= start:
             issues.append(Issue(f"{pointer}/end", f"block ends at {block['end']}, not after it starts at {block['start']}",

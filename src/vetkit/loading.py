@@ -59,7 +59,8 @@ def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabu
     try:
         document = read_document(source, limits=limits, format=format)
     except InvalidDocument as err:
-        name = str(source) if isinstance(source, (str, os.PathLike)) else "<data>"
+        name = str(source) if isinstance(source, (str, os.PathLike)) else (
+            "<bytes>" if isinstance(source, (bytes, bytearray)) else "<data>")
         return Validation(name, err.problems, (), None)
     except (TypeError, ValueError) as err:
         return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
@@ -132,12 +133,18 @@ def _material_files(data: dict, base_dir, limits: Limits):
                    "pass base_dir= (the folder the course lives in) or put the text inline", None)
             continue
         base = Path(base_dir).resolve()
-        target = (base / relative).resolve()
-        if Path(relative).is_absolute() or not target.is_relative_to(base):
+        try:
+            target = (base / relative).resolve()
+            escapes = Path(relative).is_absolute() or not target.is_relative_to(base)
+            exists = not escapes and target.is_file()
+        except (OSError, ValueError) as error:
+            yield pointer, f"material file `{relative[:80]}` cannot be read ({error})", "use a plain relative path", None
+            continue
+        if escapes:
             yield (pointer, f"material file `{relative}` is outside the course's folder",
                    "keep material files in the course's folder or below it", None)
             continue
-        if not target.is_file():
+        if not exists:
             yield pointer, f"material file `{relative}` not found", f"looked for {target}", None
             continue
         size = target.stat().st_size

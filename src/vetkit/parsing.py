@@ -143,11 +143,17 @@ def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
         return result
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs_to_dict)
+        data = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=_refuse_constant,
+                          parse_float=_finite_float)
     except json.JSONDecodeError as err:
         raise InvalidDocument(f"{name}: invalid JSON", [Problem(
             f"invalid JSON: {_lower_first(err.msg)}", file=name, line=err.lineno, column=err.colno,
             hint=_json_hint(err), code="syntax")]) from None
+    except _NonFinite as err:
+        line, column = SourceMap(text=text).line_col(_first_non_finite(text, err.token))
+        raise InvalidDocument(f"{name}: invalid number", [Problem(
+            f"`{err.token}` is not a finite number; JSON has no NaN or infinity", file=name, line=line,
+            column=column, code="syntax", hint="write a finite number, or a string")]) from None
     except RecursionError:
         raise _fail(name, f"the document is nested too deeply (the limit is {limits.max_depth} levels)",
                     code="limit") from None
@@ -184,6 +190,33 @@ def _check_depth(data: Any, name: str, limits: Limits, source_map: SourceMap) ->
         elif isinstance(node, list):
             stack.extend((value, depth + 1, f"{pointer}/{index}") for index, value in enumerate(node)
                          if isinstance(value, (dict, list)))
+
+
+class _NonFinite(ValueError):
+    def __init__(self, token: str):
+        super().__init__(token)
+        self.token = token
+
+
+def _refuse_constant(token: str) -> float:
+    raise _NonFinite(token)
+
+
+def _finite_float(token: str) -> float:
+    value = float(token)
+    if value in (float("inf"), float("-inf")):
+        raise _NonFinite(token)
+    return value
+
+
+def _first_non_finite(text: str, token: str) -> int:
+    """Offset of ``token`` outside strings (where the parser met it)."""
+    import re
+
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|' + re.escape(token), text):
+        if match.group(0) == token:
+            return match.start()
+    return 0
 
 
 def _esc(key: str) -> str:

@@ -20,7 +20,7 @@ from vetkit_learning.alignment import alignment_map
 from vetkit_learning.checks import answer_key_problem, item_flaws, lo03_credit
 from vetkit_learning.hours import hour_arithmetic
 from vetkit_learning.objectives import compound_verbs, read_declared, read_objective, strip_boilerplate
-from strategies import valid_courses
+from vetkit.strategies import valid_courses
 
 AS_OF = dt.date(2026, 11, 25)
 RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_learning") / "rules", plugin="learning")}
