@@ -14,7 +14,7 @@ from . import scoring
 from .__about__ import __version__
 from .checking import CheckContext, Result
 from .course import Course
-from .errors import PluginError, UsageError
+from .errors import PluginError, RubricError, UsageError
 from .plugins import PluginHost, plugin_filters, summarize
 from .report import Finding, Report, RuleResult
 from .review import VERDICT_OUTCOMES, Review, load_review
@@ -62,6 +62,8 @@ class Engine:
                                strict=strict_plugins)
         self.rules: dict[str, Rule] = self._collect_rules()
         self._rubric_sources = self._collect_rubrics()
+        self._rubric_documents = self._read_rubrics()
+        self._forget_failed()
 
     # -- what plugins registered -------------------------------------------------------------
 
@@ -74,7 +76,9 @@ class Engine:
             def register(rule: Rule) -> None:
                 if not isinstance(rule, Rule):
                     raise TypeError(f"register() takes a vetkit.Rule, not {type(rule).__name__}")
-                if rule.id in owners and owners[rule.id] != plugin:
+                if owners.get(rule.id) == plugin:
+                    raise ValueError(f"rule {rule.id} is registered twice")
+                if rule.id in owners:
                     raise PluginError(f"rule {rule.id} is registered by two plugins: {owners[rule.id]!r} and "
                                       f"{plugin!r}. Disable one of them (VETKIT_DISABLE_PLUGINS or -p no:NAME).")
                 from attrs import evolve
@@ -93,6 +97,16 @@ class Engine:
                     rules.pop(rule_id, None)
         return dict(sorted(rules.items(), key=lambda item: rule_sort_key(item[0])))
 
+    def _forget_failed(self) -> None:
+        """Drop what plugins that failed in a later hook registered earlier (their rules, their rubrics)."""
+        loaded = set(self.host.loaded())
+        self.rules = {rule_id: rule for rule_id, rule in self.rules.items() if rule.plugin in loaded}
+        self._rubric_sources = {key: source for key, source in self._rubric_sources.items()
+                                if key.rsplit(":", 1)[0] in loaded}
+        for info in self.host.infos:
+            if info.status == "failed" and info.rules:
+                self.host.set_rules(info.name, ())
+
     def _collect_rubrics(self) -> dict[str, Any]:
         sources: dict[str, Any] = {}
 
@@ -104,13 +118,31 @@ class Engine:
         self.host.call_each("vetkit_register_rubrics", make_register)
         return sources
 
-    @cached_property
-    def _rubric_documents(self) -> dict[str, tuple[dict[str, Any], str]]:
+    def _read_rubrics(self) -> dict[str, tuple[dict[str, Any], str]]:
+        """Parse every registered rubric; a plugin with an invalid or clashing rubric fails alone."""
         documents: dict[str, tuple[dict[str, Any], str]] = {}
-        for source in self._rubric_sources.values():
-            data, origin = read_rubric_source(source)
+        owners: dict[str, str] = {}
+        self._rubric_failures: dict[str, RubricError] = {}
+        for key, source in self._rubric_sources.items():
+            plugin = key.rsplit(":", 1)[0]
+            if plugin not in self.host.loaded():
+                continue
+            try:
+                data, origin = read_rubric_source(source)
+            except RubricError as error:
+                if self.host.strict:
+                    raise
+                self.host.fault(plugin, f"invalid rubric: {error.format()}")
+                if isinstance(getattr(error, "rubric_id", None), str):
+                    self._rubric_failures[error.rubric_id] = error
+                continue
+            if data["id"] in owners and owners[data["id"]] != plugin:
+                self.host.fault(plugin, f"rubric {data['id']!r} is already registered by plugin {owners[data['id']]!r}")
+                continue
+            owners[data["id"]] = plugin
             documents[data["id"]] = (data, origin)
-        return documents
+        return {rubric_id: documents[rubric_id] for rubric_id in documents
+                if owners[rubric_id] in self.host.loaded()}
 
     @cached_property
     def formats(self) -> dict[str, Format]:
@@ -179,6 +211,8 @@ class Engine:
             rubric_id = data["id"]
         else:
             rubric_id = ref_text
+        if rubric_id not in documents and rubric_id in self._rubric_failures:
+            raise self._rubric_failures[rubric_id]
         rubric = resolve(rubric_id, documents)
         unavailable = [info.name for info in self.host.infos if info.status != "loaded"]
         check_rules(rubric, self.rules, unavailable=unavailable)
@@ -251,9 +285,14 @@ class Engine:
 
     def _run(self, criterion, course: Course, params: dict[str, Any], as_of: dt.date) -> RuleResult:
         rule = self.rules.get(criterion.id)
-        if rule is None:
+        if rule is None or rule.plugin not in self.host.loaded():
+            from .rules import similar_rule_id
+
             missing = ", ".join(f"{i.name} ({i.status})" for i in self.host.infos if i.status != "loaded")
-            return _error_result(criterion, f"No loaded plugin provides {criterion.id}; plugins not loaded: {missing}.")
+            typo = similar_rule_id(criterion.id, self.rules)
+            hint = f" If the rubric means {typo}, correct its id." if typo and rule is None else ""
+            return _error_result(criterion, f"No loaded plugin provides {criterion.id}; plugins not loaded: "
+                                            f"{missing}.{hint}", rule=rule)
         if rule.manual:
             result = Result("needs-review", "Only a reviewer can decide this criterion, and no answer is recorded yet.")
         else:
@@ -261,8 +300,7 @@ class Engine:
                                    vocabulary=self.vocabulary, lexicons=self.lexicons if "lexical" in rule.method else None)
             try:
                 result = rule.load_check()(context)
-                if not isinstance(result, Result):
-                    raise TypeError(f"check returned {type(result).__name__}, not a vetkit Result")
+                _check_result(result)
             except PluginError:
                 raise
             except Exception as error:  # noqa: BLE001 - one broken check must not stop the run
@@ -279,6 +317,24 @@ class Engine:
                           criterion.essential, result.outcome, score, result.reason, findings,
                           rule.question if (rule.proxy or rule.manual or result.outcome == "needs-review") else None,
                           _used_parameters(rule, params))
+
+
+def _check_result(result: Any) -> None:
+    """Raise for an answer the report cannot carry, so that the rule (not the run) gets outcome ``error``."""
+    from .report import OUTCOMES, SEVERITIES
+
+    if not isinstance(result, Result):
+        raise TypeError(f"check returned {type(result).__name__}, not a vetkit Result")
+    if result.outcome not in OUTCOMES:
+        raise ValueError(f"check returned outcome {result.outcome!r}; expected one of {', '.join(OUTCOMES)}")
+    if result.score is not None and not (isinstance(result.score, (int, float)) and 0.0 <= result.score <= 1.0):
+        raise ValueError(f"check returned score {result.score!r}; a score is a number from 0 to 1")
+    if result.severity is not None and result.severity not in SEVERITIES:
+        raise ValueError(f"check returned severity {result.severity!r}; expected one of {', '.join(SEVERITIES)}")
+    for finding in result.findings:
+        if not isinstance(finding, Finding) or finding.effect not in ("fail", "needs-review", "note"):
+            raise ValueError(f"check returned a finding that is not a vetkit Finding with effect fail, "
+                             f"needs-review or note: {finding!r}")
 
 
 def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:

@@ -36,7 +36,8 @@ class Problem:
 
     def format(self) -> str:
         """One paragraph for a person: where, what, and what to do."""
-        text = f"{self.location}: {self.severity}: {self.message}"
+        prefix = f"{self.location}: " if self.file or self.line is not None else ""
+        text = f"{prefix}{self.severity}: {self.message}"
         if self.pointer is not None:
             text += f" (at {self.pointer or '/'})"
         if self.hint:

@@ -74,7 +74,10 @@ class PluginHost:
         if entry_points_enabled:
             self._load_entry_points(allow, set(block))
         for plugin in plugins:
-            name = getattr(plugin, "__name__", None) or type(plugin).__name__
+            name = base = getattr(plugin, "__name__", None) or type(plugin).__name__
+            suffix = 2
+            while name in self._infos:  # two objects of one class: never knock out the first
+                name, suffix = f"{base}-{suffix}", suffix + 1
             self._register(name, plugin, distribution=None, version=None)
 
     @property

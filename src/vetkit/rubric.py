@@ -83,7 +83,9 @@ def read_rubric_source(source: Any) -> tuple[dict[str, Any], str]:
         problems.append(Problem(message, file=origin, line=line, column=column, pointer=pointer, hint=hint,
                                 code="rubric"))
     if problems:
-        raise RubricError(f"{origin}: invalid rubric", problems)
+        error = RubricError(f"{origin}: invalid rubric", problems)
+        error.rubric_id = data.get("id") if isinstance(data, Mapping) else None
+        raise error
     return data, origin
 
 
@@ -137,10 +139,14 @@ def check_rules(rubric: Rubric, known: Iterable[str], *, unavailable: Iterable[s
     known = set(known)
     missing = [c.id for c in rubric.criteria if c.id not in known]
     if missing and not list(unavailable):
-        from .schema_errors import did_you_mean
+        from .rules import similar_rule_id
+
+        def hint(rule_id: str) -> str:
+            typo = similar_rule_id(rule_id, known)
+            return f"did you mean `{typo}`?" if typo else "see `vetkit rules` for the rules installed"
 
         raise RubricError(f"rubric {rubric.id}: unknown rule ids", [Problem(
             f"rubric `{rubric.id}` names rule `{rule_id}`, which no installed plugin provides",
             file=rubric.origin, pointer=f"/criteria/{rule_id}", code="rubric",
-            hint=did_you_mean(rule_id, sorted(known), "see `vetkit rules` for the rules installed"))
+            hint=hint(rule_id))
             for rule_id in missing])

@@ -141,6 +141,20 @@ def rule_sort_key(rule_id: str) -> tuple:
     return (prefix, int(number) if number.isdigit() else 0, rule_id)
 
 
-def unique_by_id(rules: Iterable[Rule]) -> dict[str, Rule]:
-    """Rules keyed by id, in id order."""
-    return {rule.id: rule for rule in sorted(rules, key=lambda r: rule_sort_key(r.id))}
+def similar_rule_id(rule_id: str, known: Iterable[str]) -> str | None:
+    """A known id that ``rule_id`` is likely a typo of: same letters and digits, or swapped digits."""
+    def normal(value: str) -> str:
+        return "".join(char for char in value.upper() if char.isalnum())
+
+    wanted = normal(rule_id)
+    prefix = "".join(char for char in wanted if char.isalpha())
+    digits = sorted(char for char in wanted if char.isdigit())
+    for candidate in sorted(known):
+        other = normal(candidate)
+        if other == wanted:
+            return candidate
+        if (other.rstrip("0123456789") == prefix and sorted(c for c in other if c.isdigit()) == digits
+                and candidate != rule_id):
+            return candidate
+    return None
+

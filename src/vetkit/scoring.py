@@ -89,7 +89,7 @@ def exit_code(report, *, fail_under: float | None = None, require_complete: bool
         passed = not require_complete
     else:
         passed = report.verdict in PASSING_VERDICTS
-    if require_complete and not report.complete:
+    if require_complete and (not report.complete or any(r.outcome in PENDING for r in report.results)):
         passed = False
     if fail_under is not None and (report.score.value is None or report.score.value < fail_under):
         passed = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from collections import defaultdict
 
 from rich.console import Console
@@ -18,11 +19,17 @@ OUTCOME_STYLES = {"pass": "green", "fail": "red", "needs-review": "yellow", "not
 OUTCOME_LABELS = {"pass": "PASS", "fail": "FAIL", "needs-review": "REVIEW", "not-applicable": "N/A", "error": "ERROR"}
 
 
-def render(report, *, color: bool = False, width: int = 100, explain: bool = False, verbose: bool = False, **_) -> str:
-    """Plain text (or ANSI colour when ``color``) for ``vetkit score``."""
+def render(report, *, color: bool = False, width: int | None = None, explain: bool = False, verbose: bool = False,
+           **_) -> str:
+    """Plain text for ``vetkit score``; with ``color`` (a terminal), ANSI colour wrapped to the terminal's width.
+
+    Plain text is not wrapped, so pipes and files get whole lines.
+    """
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
-                      highlight=False, soft_wrap=False, emoji=False)
+    if color and width is None:
+        width = shutil.get_terminal_size().columns
+    console = Console(file=buffer, width=width or 100, force_terminal=color,
+                      color_system="standard" if color else None, highlight=False, soft_wrap=not color, emoji=False)
     _header(console, report)
     _problems(console, report, verbose)
     if explain:
