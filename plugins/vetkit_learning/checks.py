@@ -14,7 +14,7 @@ from vetkit.checking import CheckContext, Result
 from vetkit.course import Course
 from vetkit.report import Finding
 
-from .alignment import AlignmentMap, ItemLink, ObjectiveAlignment, alignment_map
+from vetkit.alignment import AlignmentMap, ItemLink, ObjectiveAlignment, alignment_map
 from .hours import hour_arithmetic
 from .objectives import MEASURABLE, VAGUE, VerbReading, compound_verbs, lexicon, read_declared, read_objective
 from .objectives import states_condition_or_criterion
@@ -216,7 +216,7 @@ def _double_negative(pointer: str, item: Mapping[str, Any], negators) -> Iterato
 
 def _scorable(entry: ObjectiveAlignment, keys: Mapping[str, str | None]) -> tuple[list[ItemLink], list[ItemLink]]:
     """(items that count for an objective, those of them with an answer key)."""
-    counted = [link for link in entry.items if link.assessment_type not in table("assessment")["not_counted_types"]]
+    counted = [link for link in entry.items if link.counted]
     return counted, [link for link in counted if keys[link.id] is None]
 
 

@@ -8,6 +8,10 @@ from .resources import data_dir
 FORMATS = (
     ("text", "vetkit.render.text:render", ".txt", "for a person in a terminal"),
     ("json", "vetkit.render.json:render", ".json", "the report as JSON (schemas/report.schema.json)"),
+    ("html", "vetkit.render.html:render", ".html", "one self-contained page to read or print to PDF"),
+    ("markdown", "vetkit.render.markdown:render", ".md", "for a pull-request comment or a CI step summary"),
+    ("sarif", "vetkit.render.sarif:render", ".sarif", "SARIF 2.1.0 for code-scanning tools"),
+    ("junit", "vetkit.render.junit:render", ".xml", "JUnit XML: one test case per criterion"),
 )
 
 

@@ -176,7 +176,8 @@ def make_engine(plugin_args: tuple[str, ...], strict_plugins: bool):
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE",
               help="Rubric id (see `vetkit rubrics`) or a rubric YAML file.")
 @click.option("--format", "output_format", default=None, metavar="NAME",
-              help="Output format: text, json, or any registered format (default: by -o suffix, else text).")
+              help="Output format: text, json, html, markdown, sarif, junit, or any registered format "
+                   "(default: by -o suffix, else text).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write the report to a file.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit 1 when the score is below N.")
@@ -188,13 +189,21 @@ def make_engine(plugin_args: tuple[str, ...], strict_plugins: bool):
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and fixes.")
+@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
+              help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="Score several courses in N processes.")
 @plugin_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, plugin_args, strict_plugins) -> None:
+          require_complete, verbose, output_dir, jobs, plugin_args, strict_plugins) -> None:
     """Score course documents against a rubric and print the verdict.
 
+    Pass one FILE for its report, or several files and folders (searched recursively for
+    .json and .yaml courses) for a summary table; --output-dir also writes a report per
+    course and a portfolio page.
+
     Exit code 0 when recommended (or pending review), 1 when it does not pass or scores
-    below --fail-under, 2 for invalid input.
+    below --fail-under, 2 for invalid input (with several courses: the worst of them).
     """
     from .scoring import exit_code
 
@@ -202,14 +211,54 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     output_format = output_format or _format_for(engine, output)
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
-    worst = EXIT_OK
-    for path in files:
-        report = engine.score(path, rubric=rubric_ref, as_of=as_of, review=review_file, select=select, ignore=ignore)
+    if len(files) == 1 and not files[0].is_dir() and output_dir is None:
+        course = engine.load_course(files[0])
+        report = engine.score(course, rubric=rubric_ref, as_of=as_of, review=review_file, select=select, ignore=ignore)
         rendered = engine.formats[output_format].render(
-            report, color=output is None and _color(), explain=explain, verbose=verbose)
+            report, color=output is None and _color(), explain=explain, verbose=verbose, course=course,
+            rules=engine.rules)
         _emit(rendered, output)
-        worst = max(worst, exit_code(report, fail_under=fail_under, require_complete=require_complete))
-    sys.exit(worst)
+        sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
+    _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir, jobs=jobs,
+                review_file=review_file, plugin_args=plugin_args, strict_plugins=strict_plugins, rubric=rubric_ref,
+                as_of=as_of, select=select, ignore=ignore, fail_under=fail_under, require_complete=require_complete,
+                render_options={"explain": explain, "verbose": verbose})
+
+
+def _score_many(files, *, engine, output_format, output, output_dir, jobs, review_file, plugin_args, strict_plugins,
+                **options) -> None:
+    """Several courses: a summary table on stdout, problems on stderr, reports in --output-dir."""
+    from functools import partial
+
+    from .batch import score_many
+    from .engine import Engine
+    from .render import portfolio
+
+    if output is not None:
+        raise click.UsageError("-o/--output holds one report: pass --output-dir DIR for several courses.")
+    if review_file is not None:
+        raise click.UsageError("--review answers one course: score that course on its own.")
+    factory = partial(Engine, disable=[arg[3:] for arg in plugin_args], strict_plugins=strict_plugins)
+    with portfolio.progress_bar(enabled=sys.stderr.isatty()) as progress:
+        batch = score_many(files, jobs=jobs, engine=engine, engine_factory=factory, output_dir=output_dir,
+                           output_format=output_format, progress=progress, **options)
+    for row in batch.rows:
+        for problem in row.problems:
+            click.echo(problem, err=True)
+    if output_format == "json":
+        click.echo(portfolio.render_json(batch), nl=False)
+    elif output_format == "markdown":
+        click.echo(portfolio.render_markdown(batch), nl=False)
+    else:
+        click.echo(portfolio.render_text(batch, color=_color()), nl=False)
+    if output_dir is not None:
+        click.echo(f"wrote {len(batch.written)} file(s) to {output_dir}", err=True)
+    elif output_format not in ("text", "json", "markdown"):
+        click.echo(f"note: --format {output_format} applies to the per-course reports; "
+                   "pass --output-dir DIR to write them", err=True)
+    sys.exit(batch.exit_code)
+
+
 
 
 def _format_for(engine, output: Path | None) -> str:
@@ -236,6 +285,38 @@ def _emit(rendered: str | bytes, output: Path | None) -> None:
         raise CliError(f"{output}: the folder {output.parent} does not exist. Create it first.")
     write_atomic(output, rendered)
     click.echo(f"wrote {output}", err=True)
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE",
+              help="Rubric for scoring course files (reports keep the rubric they were scored with).")
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for both courses (default today).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output for people, tools or a pull-request comment.")
+@click.option("--fail-on-regression", is_flag=True,
+              help="Exit 1 when a criterion's outcome or the verdict got worse.")
+@plugin_options
+def diff(old, new, rubric_ref, as_of, output_format, fail_on_regression, plugin_args, strict_plugins) -> None:
+    """Compare two versions of a course, or two JSON reports (--format json of `vetkit score`).
+
+    Shows the score change, criteria fixed, regressed and unchanged, findings new and gone,
+    and, for two course files, the fields that changed (JSON Pointers).
+
+    Exit code 1 on a regression with --fail-on-regression, else 0; 2 for invalid input.
+    """
+    from functools import partial
+
+    from .diff import compare_files
+    from .render import diff as render_diff
+
+    comparison = compare_files(old, new, engine_factory=partial(make_engine, plugin_args, strict_plugins),
+                               rubric=rubric_ref, as_of=as_of)
+    renderer = {"json": render_diff.render_json, "markdown": render_diff.render_markdown}.get(
+        output_format, render_diff.render_text)
+    click.echo(renderer(comparison), nl=False)
+    sys.exit(comparison.exit_code(fail_on_regression=fail_on_regression))
 
 
 # -- catalogue -------------------------------------------------------------------------------
@@ -305,6 +386,27 @@ def plugins(output_format, plugin_args, strict_plugins) -> None:
 
     engine = make_engine(plugin_args, strict_plugins)
     click.echo(plugins_json(engine.plugins) if output_format == "json" else plugins_table(engine.plugins), nl=False)
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--directory", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="Folder to create the project in (default: ./vetkit-NAME); it must be new or empty.")
+@click.option("--prefix", default=None, metavar="ABC",
+              help="Rule-id prefix, 2 to 5 capital letters (default: the initials of NAME).")
+def new_plugin(name: str, directory: Path | None, prefix: str | None) -> None:
+    """Create a plugin project: a rule with examples, its check, a rubric, tests and a README.
+
+    NAME is lower-case letters, digits and hyphens (e.g. plain-language). Then run
+    `pip install -e DIR` and `python -m pytest` in DIR.
+    """
+    from .scaffold import create_plugin
+
+    target, names, written = create_plugin(name, directory, prefix=prefix)
+    for relative in written:
+        click.echo(f"wrote {target / relative}")
+    click.echo(f"created plugin {names.name} (rules {names.prefix}-NN, rubric {names.name}); next: "
+               f"cd {target} && pip install -e . && python -m pytest")
 
 
 @main.group()

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import vetkit
 from vetkit.examples import base_course, example_course, run_check
-from vetkit_learning.alignment import alignment_map
+from vetkit.alignment import alignment_map
 from vetkit_learning.checks import answer_key_problem, item_flaws, lo03_credit
 from vetkit_learning.hours import hour_arithmetic
 from vetkit_learning.objectives import compound_verbs, read_declared, read_objective, strip_boilerplate
@@ -322,30 +322,32 @@ class TestAlignmentMap:
         """Modules, activities, items (Bloom declared or inferred), minutes and orphans, exactly."""
         assert alignment_map(vetkit.load_course(ALIGNED)).to_json() == {
             "objectives": [
-                {"id": "O1", "pointer": "/objectives/0", "critical": True, "bloom": "apply", "minutes": 25.0,
+                {"id": "O1", "pointer": "/objectives/0", "text": "Identify indicators.", "critical": True, "bloom": "apply", "minutes": 25.0,
                  "modules": ["M1"], "activities": ["A1"],
                  "items": [{"id": "Q1", "pointer": "/assessments/0/items/0", "assessment": "KC1",
                             "assessmentType": "knowledge-check", "type": "choice", "bloom": "remember",
                             "bloomSource": "item type", "via": "item"}]},
-                {"id": "O2", "pointer": "/objectives/1", "critical": False, "bloom": None, "minutes": 35.0,
+                {"id": "O2", "pointer": "/objectives/1", "text": "Describe first contact.", "critical": False, "bloom": None, "minutes": 35.0,
                  "modules": ["M1", "M2"], "activities": ["A2"],
                  "items": [{"id": "Q2", "pointer": "/assessments/0/items/1", "assessment": "KC1",
                             "assessmentType": "knowledge-check", "type": "essay", "bloom": "evaluate",
                             "bloomSource": "declared", "via": "assessment"}]},
-                {"id": "O3", "pointer": "/objectives/2", "critical": False, "bloom": None, "minutes": 0.0,
+                {"id": "O3", "pointer": "/objectives/2", "text": "List two hotlines.", "critical": False, "bloom": None, "minutes": 0.0,
                  "modules": [], "activities": [],
                  "items": [{"id": "Q4", "pointer": "/assessments/2/items/0", "assessment": "PRE",
                             "assessmentType": "pre-test", "type": "true-false", "bloom": "remember",
                             "bloomSource": "item type", "via": "item"}]}],
-            "orphans": {"modules": ["M3"], "items": ["Q3"], "objectives": ["O3"]}}
+            "orphans": {"modules": ["M3"], "activities": ["A3"], "items": ["Q3"], "objectives": ["O3"],
+                        "unassessedObjectives": ["O3"]},
+            "totalMinutes": 90}
 
     def test_json_keys_have_a_stable_order(self):
         """Key order is part of the output, so diffs of two maps stay readable."""
         data = alignment_map(vetkit.load_course(ALIGNED)).to_json()
-        assert list(data) == ["objectives", "orphans"]
-        assert list(data["objectives"][0]) == ["id", "pointer", "critical", "bloom", "minutes", "modules",
+        assert list(data) == ["objectives", "orphans", "totalMinutes"]
+        assert list(data["objectives"][0]) == ["id", "pointer", "text", "critical", "bloom", "minutes", "modules",
                                                "activities", "items"]
-        assert list(data["orphans"]) == ["modules", "items", "objectives"]
+        assert list(data["orphans"]) == ["modules", "activities", "items", "objectives", "unassessedObjectives"]
 
     def test_minutes_add_up_to_the_aligned_module_minutes(self):
         """Module minutes not spent in objective-linked activities are shared; nothing is counted twice."""

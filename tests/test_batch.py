@@ -1,0 +1,286 @@
+"""Scoring many courses: discovery, order, invalid files, exit codes, output files written whole."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vetkit.batch import BatchResult, CourseRow, find_courses, output_names, score_many
+from vetkit.errors import UsageError
+
+from golden.vetplugin import AS_OF, RUBRIC, cli_env, make_engine
+
+EXAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "roll-call-awareness.json"
+
+
+def example() -> dict:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def write_json(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def courses(tmp_path) -> Path:
+    """A folder with a passing course, a failing one, two invalid ones and files to skip."""
+    root = tmp_path / "courses"
+    write_json(root / "a-pass.json", example())
+    failing = example()
+    failing["id"] = "HT-FAIL"
+    failing["modules"][3]["minutes"] = 5  # GT-01 fails: essential, error severity
+    write_json(root / "b-fail.json", failing)
+    write_json(root / "c-broken.json", '{"vetkit": "1.0", "id": "X",}')
+    no_title = example()
+    del no_title["title"]
+    write_json(root / "sub" / "d-no-title.json", no_title)
+    write_json(root / "sub" / "b-fail.review.yaml", "course: {}\n")
+    write_json(root / ".hidden" / "e.json", example())
+    write_json(root / "sub" / ".f.json", example())
+    write_json(root / "notes.txt", "not a course")
+    return root
+
+
+def score(paths, **options) -> BatchResult:
+    options.setdefault("engine_factory", make_engine)
+    return score_many(paths, rubric=RUBRIC, as_of=AS_OF, **options)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith("."))
+
+
+class TestFindCourses:
+    def test_recursive_and_filtered(self, courses):
+        """JSON and YAML files, recursively, without answer files, hidden files or hidden folders."""
+        found = [p.relative_to(courses).as_posix() for p in find_courses([courses])]
+        assert found == ["a-pass.json", "b-fail.json", "c-broken.json", "sub/d-no-title.json"]
+
+    def test_explicit_files_are_kept(self, courses):
+        """A file named on the command line is scored whatever its name; duplicates count once."""
+        review = courses / "sub" / "b-fail.review.yaml"
+        found = find_courses([review, courses / "a-pass.json", courses / "a-pass.json"])
+        assert found == [review, courses / "a-pass.json"]
+
+    def test_output_folder_is_excluded(self, courses):
+        """Reports written into a folder being searched are not scored as courses."""
+        write_json(courses / "out" / "a-pass.json", {"vetkit": "report/1"})
+        assert courses / "out" / "a-pass.json" not in find_courses([courses], exclude=[courses / "out"])
+
+    def test_output_names(self):
+        """Report names follow the course file; clashes and portfolio names get a number."""
+        paths = [Path("a/x.json"), Path("b/x.yaml"), Path("index.json"), Path("y.yml")]
+        assert output_names(paths, ".html") == ["x.html", "x-2.html", "index-2.html", "y.html"]
+        assert output_names([Path("summary.json")], ".md") == ["summary-2.md"]
+
+
+class TestScoreMany:
+    def test_mixed_set(self, courses):
+        """Invalid files are rows with their problems; the rest are scored; the worst exit code wins."""
+        batch = score([courses])
+        assert [(Path(r.path).name, r.verdict) for r in batch.rows] == [
+            ("a-pass.json", "recommended"), ("b-fail.json", "not-recommended"), ("c-broken.json", "invalid"),
+            ("d-no-title.json", "invalid")]
+        assert batch.exit_code == 2
+        assert batch.rows[1].failing_essentials == ("GT-01",) and batch.rows[1].exit_code == 1
+        assert batch.reports[2] is None and batch.reports[0].course["id"] == "HT-101"
+        assert "invalid JSON" in batch.rows[2].problems[0] and "c-broken.json:1:" in batch.rows[2].problems[0]
+        assert any("title" in p for p in batch.rows[3].problems)
+
+    def test_exit_codes(self, courses):
+        """1 when a course does not pass and none is invalid; 0 when every course passes."""
+        assert score([courses / "a-pass.json", courses / "b-fail.json"]).exit_code == 1
+        assert score([courses / "a-pass.json"]).exit_code == 0
+        assert score([courses / "a-pass.json"], fail_under=101 - 1e-9).exit_code == 1
+
+    def test_process_pool_keeps_input_order(self, courses):
+        """With --jobs the rows and reports are the same, in input order."""
+        serial = score([courses], jobs=1)
+        parallel = score([courses], jobs=3)
+        assert parallel.rows == serial.rows
+        assert [r.to_json() if r else None for r in parallel.reports] == [
+            r.to_json() if r else None for r in serial.reports]
+
+    def test_progress(self, courses):
+        """The progress callback hears of every course once, counting up."""
+        seen = []
+        score([courses], progress=lambda done, total, row: seen.append((done, total)))
+        assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+    def test_nothing_found(self, tmp_path):
+        """An empty folder is a usage error."""
+        with pytest.raises(UsageError, match="no course files found"):
+            score([tmp_path])
+
+    def test_summary_tallies(self, courses):
+        """Criteria are ranked by how often they failed across the set."""
+        tallies = score([courses]).tallies()
+        assert (tallies[0].rule_id, tallies[0].failed, tallies[0].scored) == ("GT-01", 1, 2)
+        assert json.loads(json.dumps(score([courses]).to_json()))["courses"][2]["verdict"] == "invalid"
+
+
+class TestOutputDir:
+    def test_reports_and_portfolio(self, courses, tmp_path):
+        """One report per scored course plus index.html and summary.md, linked, nothing half-written."""
+        out = tmp_path / "out"
+        batch = score([courses], output_dir=out, output_format="html", jobs=2)
+        assert sorted(p.name for p in out.iterdir()) == ["a-pass.html", "b-fail.html", "index.html", "summary.md"]
+        assert [r.output for r in batch.rows] == ["a-pass.html", "b-fail.html", None, None]
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert 'href="a-pass.html"' in index and 'href="b-fail.html"' in index and "c-broken.json" in index
+        assert "(a-pass.html)" in (out / "summary.md").read_text(encoding="utf-8")
+        assert "Alignment map" in (out / "a-pass.html").read_text(encoding="utf-8")
+        assert leftovers(out) == []
+
+    @pytest.mark.parametrize("fmt, suffix", [("json", ".json"), ("sarif", ".sarif"), ("junit", ".xml"),
+                                             ("markdown", ".md"), ("text", ".txt")])
+    def test_each_format(self, courses, tmp_path, fmt, suffix):
+        """Per-course reports take the format's suffix."""
+        out = tmp_path / "out"
+        score([courses / "a-pass.json"], output_dir=out, output_format=fmt)
+        assert (out / f"a-pass{suffix}").stat().st_size > 0
+
+    def test_output_dir_is_a_file(self, courses, tmp_path):
+        """A file where the folder should be is refused before any scoring."""
+        blocker = write_json(tmp_path / "out", "x")
+        with pytest.raises(UsageError, match="is a file, not a folder"):
+            score([courses], output_dir=blocker, output_format="html")
+
+    def test_output_dir_cannot_be_created(self, courses, tmp_path):
+        """A folder that cannot be made is a clear error."""
+        write_json(tmp_path / "file", "x")
+        with pytest.raises(UsageError, match="cannot write reports to this folder"):
+            score([courses], output_dir=tmp_path / "file" / "out", output_format="html")
+
+    @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write anywhere")
+    def test_read_only_dir(self, courses, tmp_path):
+        """A folder without write permission is refused before any scoring."""
+        out = tmp_path / "ro"
+        out.mkdir()
+        out.chmod(0o500)
+        try:
+            with pytest.raises(UsageError, match="cannot write reports to this folder"):
+                score([courses], output_dir=out, output_format="html")
+        finally:
+            out.chmod(0o700)
+
+    def test_failed_write_leaves_no_temporary_file(self, courses, tmp_path, monkeypatch):
+        """When a rename fails the temporary file is removed and the error names the file."""
+        out = tmp_path / "out"
+        real_replace = os.replace
+
+        def failing_replace(source, target):
+            if str(target).endswith("b-fail.html"):
+                raise OSError(28, "No space left on device")
+            return real_replace(source, target)
+
+        monkeypatch.setattr(os, "replace", failing_replace)
+        with pytest.raises(UsageError, match="b-fail.html: cannot write the report"):
+            score([courses], output_dir=out, output_format="html")
+        assert leftovers(out) == []
+        assert not (out / "b-fail.html").exists()
+
+
+# -- the command line -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """``run(*args)``: vetkit in-process with only the golden test plugin installed."""
+    from vetkit.cli import main
+
+    env = cli_env(monkeypatch)
+
+    def invoke(*args):
+        result = CliRunner().invoke(main, [str(a) for a in args], env=env)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        return result
+
+    return invoke
+
+
+class TestCli:
+    def test_folder(self, run, courses, tmp_path):
+        """A folder gives a summary table, problems on stderr, files in --output-dir and exit code 2."""
+        out = tmp_path / "out"
+        result = run("score", courses, "--rubric", RUBRIC, "--as-of", AS_OF, "--output-dir", out, "--format", "html",
+                     "--jobs", "2")
+        assert result.exit_code == 2, result.stderr
+        for text in ("HT-101", "HT-FAIL", "not-recommended", "invalid", "GT-01", "c-broken.json"):
+            assert text in result.stdout
+        assert "c-broken.json:1:" in result.stderr and "invalid JSON" in result.stderr
+        assert "wrote 4 file(s)" in result.stderr
+        assert (out / "index.html").exists() and (out / "a-pass.html").exists()
+        assert leftovers(out) == []
+        assert "scoring" not in result.stderr  # no progress bar when stderr is not a terminal
+
+    def test_exit_one_without_invalid_files(self, run, courses):
+        """Scored courses only: exit 1 when one does not pass."""
+        result = run("score", courses / "a-pass.json", courses / "b-fail.json", "--rubric", RUBRIC, "--as-of", AS_OF)
+        assert result.exit_code == 1
+        assert "recommended" in result.stdout and "not-recommended" in result.stdout
+
+    def test_json_summary(self, run, courses):
+        """--format json without --output-dir prints the batch summary as JSON."""
+        result = run("score", courses, "--rubric", RUBRIC, "--as-of", AS_OF, "--format", "json")
+        data = json.loads(result.stdout)
+        assert data["vetkit"] == "batch/1" and data["exitCode"] == 2
+        assert [c["verdict"] for c in data["courses"]] == ["recommended", "not-recommended", "invalid", "invalid"]
+
+    def test_single_file_unchanged(self, run, courses):
+        """One file without --output-dir prints its report as before."""
+        result = run("score", courses / "b-fail.json", "--rubric", RUBRIC, "--as-of", AS_OF)
+        assert result.exit_code == 1
+        assert result.stdout.startswith("NOT-RECOMMENDED  HT-FAIL")
+
+    def test_single_file_html_has_alignment(self, run, courses, tmp_path):
+        """-o report.html writes the HTML report with the course's alignment map."""
+        target = tmp_path / "report.html"
+        result = run("score", courses / "a-pass.json", "--rubric", RUBRIC, "--as-of", AS_OF, "-o", target)
+        assert result.exit_code == 0, result.stderr
+        assert "Alignment map" in target.read_text(encoding="utf-8")
+
+    def test_unwritable_output_dir(self, run, courses, tmp_path):
+        """An output folder that cannot be written is exit code 2 with a message naming it."""
+        blocker = write_json(tmp_path / "taken", "x")
+        result = run("score", courses, "--rubric", RUBRIC, "--as-of", AS_OF, "--output-dir", blocker / "out")
+        assert result.exit_code == 2
+        assert f"{blocker / 'out'}: cannot write reports to this folder" in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_output_file_with_a_folder(self, run, courses, tmp_path):
+        """-o with several courses is a usage error that points to --output-dir."""
+        result = run("score", courses, "--rubric", RUBRIC, "-o", tmp_path / "x.html")
+        assert result.exit_code == 2 and "--output-dir" in result.stderr
+
+    def test_other_formats_need_output_dir(self, run, courses):
+        """--format sarif on a folder without --output-dir says where the reports would go."""
+        result = run("score", courses / "a-pass.json", courses / "b-fail.json", "--rubric", RUBRIC, "--as-of", AS_OF,
+                     "--format", "sarif")
+        assert "pass --output-dir DIR" in result.stderr
+
+
+def test_rows_are_plain_values():
+    """Rows are frozen values that compare by content."""
+    assert CourseRow("a", "invalid", 2) == CourseRow("a", "invalid", 2)
+    assert CourseRow("a", "invalid", 2).invalid
+
+
+def test_progress_bar_callback():
+    """The progress bar helper gives a callback when enabled and nothing when not."""
+    import io
+
+    from vetkit.render.portfolio import progress_bar
+
+    with progress_bar(enabled=False) as progress:
+        assert progress is None
+    stream = io.StringIO()
+    with progress_bar(enabled=True, file=stream) as progress:
+        progress(1, 2, CourseRow("a.json", "recommended", 0))
+        progress(2, 2, CourseRow("b.json", "invalid", 2))
