@@ -628,8 +628,8 @@ class TestProblemFormat:
         assert problem.format() == "c.json:3:4: error: bad (at /level). Fix it"
 
     def test_format_of_root_pointer_and_unknown_file(self):
-        """The root pointer shows as `/`, and a problem without a file shows `<input>`."""
-        assert vetkit.Problem("bad", pointer="").format() == "<input>: error: bad (at /)"
+        """The root pointer shows as `/`, and a problem with no file and no line has no location prefix."""
+        assert vetkit.Problem("bad", pointer="").format() == "error: bad (at /)"
 
     def test_to_json_keys(self):
         """Problem.to_json has exactly the documented keys."""
