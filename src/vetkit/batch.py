@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -127,10 +128,12 @@ class BatchResult:
 def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
     """Every course file named or found under the folders named, in a stable order.
 
-    Folders are searched recursively for ``*.json``, ``*.yaml`` and ``*.yml``, skipping
-    reviewer answer files (``*.review.yaml``), hidden files and hidden folders, and the
-    folders in ``exclude`` (such as the output folder). Files named explicitly are always
-    kept. A path that does not exist is kept, so that scoring reports it.
+    Folders are searched recursively for ``*.json``, ``*.yaml`` and ``*.yml`` that declare
+    the course format (a top-level ``vetkit`` key), skipping reviewer answer files
+    (``*.review.yaml``), hidden files and hidden folders, and the folders in ``exclude``
+    (such as the output folder); other JSON and YAML (rubrics, rule files, configuration)
+    is not a course. Files named explicitly are always kept. A path that does not exist is
+    kept, so that scoring reports it.
     """
     excluded = [Path(p).resolve() for p in exclude]
     found: list[Path] = []
@@ -158,8 +161,22 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
             resolved = candidate.resolve()
             if any(resolved == e or e in resolved.parents for e in excluded):
                 continue
-            add(candidate)
+            if _declares_course_format(candidate):
+                add(candidate)
     return found
+
+
+_FORMAT_KEY = re.compile(rb'^vetkit\s*:|^\s*[{,]?\s*"vetkit"\s*:', re.MULTILINE)
+
+
+def _declares_course_format(path: Path) -> bool:
+    """True when the file has a ``vetkit`` key at its top level (JSON) or at column 0 (YAML)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return True  # let scoring report the file
+    return _FORMAT_KEY.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
 
 
 def output_names(paths: Sequence[Path], suffix: str) -> list[str]:
