@@ -53,6 +53,20 @@ class CheckContext:
             raise KeyError(f"rule {self.rule.id} reads parameter {name!r}, which neither the rule nor "
                            f"the rubric defines") from None
 
+    def lexicon(self, name: str) -> Any:
+        """The lexicon or phrase set ``name`` from the engine's registry (``ctx.lexicons``).
+
+        Raises ``KeyError`` when no registry was given (use ``vetkit.lexicon.registry_for(ctx)``
+        to fall back to the built-in lexicons) or when no plugin registered ``name``.
+        """
+        if self.lexicons is None:
+            raise KeyError(f"rule {self.rule.id} asked for lexicon {name!r}, but this check context has no lexicon "
+                           "registry; use vetkit.lexicon.registry_for(ctx) to fall back to the built-in lexicons")
+        try:
+            return self.lexicons.get(name)
+        except KeyError:
+            raise KeyError(f"rule {self.rule.id} asked for lexicon {name!r}, which no plugin registered") from None
+
     def finding(self, pointer: str, message: str, *, effect: str = "fail", evidence: str = "",
                 suggestion: str | None = None, severity: str | None = None, start: int | None = None,
                 end: int | None = None, term: str | None = None) -> Finding:

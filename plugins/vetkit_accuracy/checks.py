@@ -1,0 +1,380 @@
+"""Checks of the accuracy plugin: AC-01 to AC-09 (vetting guidelines §2.2, §4.0, §4.3, §4.4, §4.6, D5).
+
+Lexical parts use the shared scanner: ``registry_for(ctx)`` gives the lexicons ``myths``,
+``statistics`` and ``stigmatizing-terms`` and the phrase sets ``P-DEF`` and ``P-IND``;
+``scan_course`` finds and classifies hits once per course. Myth hits are judged by
+:mod:`vetkit_accuracy.framing` (a myth in the course's own voice fails); statistics rows keep the
+scanner's own decision (§4.0), with a claim declared in ``statistics[]`` counted as unambiguous.
+Thresholds and term lists come from the rule parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from attrs import evolve
+
+from vetkit.checking import CheckContext, Result, combine
+from vetkit.lexicon import registry_for, scan_course
+from vetkit.phrases import find_phrases
+from vetkit.report import Finding
+from vetkit.text import select_texts
+
+from . import figures
+from .framing import Verdict, judge_all, verdict_finding, verdict_result, worst
+
+#: Text fields that carry no teaching claims of their own (names, titles, thresholds).
+_NOT_TEACHING = ("references.", "resources.", "objectives.", "glossary.term", "statistics.claim", "safeguards.",
+                 "prerequisites", "assessments.title", "assessments.remediation")
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from ``earlier`` to ``later`` (negative when ``later`` is earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    return months
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _tagged(course, topic: str) -> list[tuple[str, dict]]:
+    return [(pointer, module) for pointer, module in course.entries("modules") if topic in module.get("topics", ())]
+
+
+def _scanner_result(ctx: CheckContext, verdicts: list[Verdict], *, what: str) -> Result:
+    """Outcome of statistics rows judged by the scanner (§4.0): the suggestion is the row's hint."""
+    findings = [verdict_finding(ctx, v, label="Fix") for v in verdicts]
+    fails = [v for v in verdicts if v.effect == "fail"]
+    reviews = [v for v in verdicts if v.effect == "needs-review"]
+    notes = [v for v in verdicts if v.effect == "note"]
+    noted = f"; {len(notes)} corrected or noted use(s)" if notes else ""
+    if fails:
+        ids = ", ".join(sorted({v.term_id for v in fails}))
+        return ctx.failed(f"{len(fails)} {what} count as unambiguous ({ids}), first at {fails[0].hit.pointer}"
+                          f"{noted}.", findings, severity=worst(fails))
+    if reviews:
+        ids = ", ".join(sorted({v.term_id for v in reviews}))
+        return ctx.review(f"{len(reviews)} {what} in the text need a reviewer ({ids}){noted}.", findings,
+                          severity=worst(reviews))
+    return ctx.passed(f"No {what} found{noted}.", findings)
+
+
+# --------------------------------------------------------------------------- AC-01
+
+_CITATION = (r"\b{title}\s*U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?\s*(?:§+\s*|sec(?:tion|\.)?\s*)?{section}(?!\d)"
+             r"|\btitle\s+{title}\b[^.;]{{0,30}}?(?:§+|sec(?:tion|\.)?)\s*{section}(?!\d)")
+
+
+def _cites(reference, statute: str) -> bool:
+    title, _, section = statute.partition(" U.S.C. ")
+    pattern = re.compile(_CITATION.format(title=re.escape(title.strip()), section=re.escape(section.strip())),
+                         re.IGNORECASE)
+    return any(pattern.search(str(reference.get(key) or "")) for key in ("citation", "title"))
+
+
+def ac01_definitions(ctx: CheckContext) -> Result:
+    """P-DEF (every group) in the glossary or in modules tagged legal-federal; a statute reference to 22 U.S.C. 7102."""
+    course = ctx.course
+    topic = ctx.param("definitions.topic")
+    statute = ctx.param("definitions.statute")
+    modules = _tagged(course, topic)
+    glossary = [entry for entry in course.data.get("glossary", ()) if str(entry.get("definition", "")).strip()]
+    if not modules and not glossary:
+        return ctx.failed(f"No module is tagged `{topic}` and the glossary defines nothing, so the course shows no "
+                          "federal definitions.", [ctx.finding(
+                              "/modules", f"No module tagged `{topic}` and no glossary definitions: nowhere to check "
+                              "the elements of sex and labor trafficking.", severity="error",
+                              suggestion=f"Teach the federal definitions ({statute}) in a module tagged `{topic}` "
+                                         "and define the terms in glossary[].")], severity="error")
+    phrase_set = registry_for(ctx).phrase_set("P-DEF")
+    texts = list(select_texts(course, fields=["glossary.*", "modules.*"], module_topics=[topic]))
+    report = find_phrases(course, phrase_set, texts=texts)
+    where = f"{len(modules)} module(s) tagged `{topic}` and {len(glossary)} glossary definition(s)"
+    parts = []
+    findings: list[Finding] = [ctx.finding(report.found(group)[0].pointer, f"P-DEF {report.label(group)}: found "
+                                           f"“{report.found(group)[0].matched}”.", effect="note",
+                                           evidence=report.found(group)[0].excerpt)
+                               for group in report.found_groups]
+    missing = report.missing_groups
+    if missing:
+        labels = []
+        for group in missing:
+            absent = report.missing_patterns(group) if phrase_set.group(group).require == "all" else ()
+            labels.append(f"{report.label(group)} (missing: {', '.join(absent)})" if absent else report.label(group))
+        elsewhere = find_phrases(course, phrase_set, texts=[t for t in course.texts()
+                                                            if not t.field.startswith(_NOT_TEACHING)])
+        also = [f"{elsewhere.label(g)} at {elsewhere.found(g)[0].pointer}" for g in missing
+                if elsewhere.group_found(phrase_set.group(g))]
+        hint = f" Found elsewhere in the course: {'; '.join(also)} — move it into the definitions." if also else ""
+        target = f"{modules[0][0]}/text" if modules else "/glossary"
+        findings.append(ctx.finding(target, f"P-DEF groups not found in {where}: {'; '.join(labels)}.{hint}",
+                                    effect="needs-review", severity="error",
+                                    evidence=modules[0][1].get("title", "") if modules else f"{len(glossary)} glossary entries",
+                                    suggestion="State every element of the federal definitions: force, fraud and "
+                                               "coercion; anyone under 18 in commercial sex; labor or services; "
+                                               "commercial sex act."))
+        parts.append(ctx.review(f"{len(missing)} of {len(phrase_set.groups)} P-DEF groups not found in {where} "
+                                f"({', '.join(missing)}).", severity="error"))
+    else:
+        parts.append(ctx.passed(f"Every P-DEF group is stated in {where}."))
+    statutes = [(pointer, ref) for pointer, ref in course.entries("references") if ref.get("type") == "statute"]
+    citing = [pointer for pointer, ref in statutes if _cites(ref, statute)]
+    if citing:
+        parts.append(ctx.passed(f"{statute} is cited at {citing[0]}."))
+    else:
+        findings.append(ctx.finding("/references", f"No references[type=statute] cites {statute} (the TVPA "
+                                    f"definitions); {len(statutes)} statute reference(s) checked.",
+                                    effect="needs-review", severity="error",
+                                    suggestion=f"Add a statute reference with citation '{statute}'."))
+        parts.append(ctx.review(f"No statute reference cites {statute}.", severity="error"))
+    result = combine(*parts)
+    return Result(result.outcome, result.reason, tuple(findings), result.score, result.severity)
+
+
+# --------------------------------------------------------------------------- AC-02, AC-07, AC-08
+
+def _myth_verdicts(ctx: CheckContext, terms: Iterable[str] | None) -> list[Verdict]:
+    lexicon = registry_for(ctx).lexicon("myths")
+    return judge_all(ctx.course, scan_course(ctx.course, lexicon), terms=terms)
+
+
+def ac02_movement_smuggling(ctx: CheckContext) -> Result:
+    """Myths M01, M02 and row L17 (smuggling as a synonym for trafficking), judged as myths."""
+    verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
+    terms = registry_for(ctx).lexicon("stigmatizing-terms")
+    verdicts += judge_all(ctx.course, scan_course(ctx.course, terms), terms=ctx.param("terms.smuggling"))
+    verdicts.sort(key=lambda v: (v.hit.pointer, v.hit.start))
+    return verdict_result(ctx, verdicts, what="movement or smuggling myth(s)", scope="the course")
+
+
+def ac07_myths(ctx: CheckContext) -> Result:
+    """A module tagged `myths` (auto) and every myth detector over all text with the §4.0 guard (lexical)."""
+    topic = ctx.param("myths.topic")
+    verdicts = _myth_verdicts(ctx, None)
+    lexical = verdict_result(ctx, verdicts, what="myth(s)", scope="the course")
+    if lexical.outcome == "fail":
+        lexical = Result("fail", lexical.reason, lexical.findings, lexical.score, "error")
+    tagged = _tagged(ctx.course, topic)
+    if tagged:
+        auto = ctx.passed(f"{len(tagged)} module(s) tagged `{topic}` ({', '.join(m['id'] for _, m in tagged)}).")
+    else:
+        auto = ctx.failed(f"No module is tagged `{topic}`, so myths are never explicitly corrected.", [ctx.finding(
+            "/modules", f"No module lists the topic `{topic}`.", severity="warning",
+            suggestion=f"Add a module (or tag an existing one) `{topic}` that states common myths and corrects each "
+                       "one, for example as Myth:/Fact: pairs.")], severity="warning")
+    return combine(lexical, auto)
+
+
+def ac08_indicators(ctx: CheckContext) -> Result:
+    """Each module tagged `indicators` states P-IND (indicators as prompts); myth M16 (indicators as proof) absent."""
+    course = ctx.course
+    topic = ctx.param("indicators.topic")
+    phrase_set = registry_for(ctx).phrase_set("P-IND")
+    parts, findings = [], []
+    tagged = _tagged(course, topic)
+    texts = list(select_texts(course, fields=["modules.*"], module_topics=[topic]))
+    for pointer, module in tagged:
+        own = [text for text in texts if text.pointer.startswith(pointer + "/")]
+        report = find_phrases(course, phrase_set, texts=own)
+        if report.satisfied():
+            first = report.matches[0]
+            findings.append(ctx.finding(first.pointer, f"P-IND in module {module['id']}: "
+                                        f"{', '.join(report.label(g) for g in report.found_groups)}.",
+                                        effect="note", evidence=first.excerpt))
+        else:
+            findings.append(ctx.finding(f"{pointer}/text", f"Module {module['id']} is tagged `{topic}` but never says "
+                                        "that indicators are prompts for further inquiry in context, not proof (P-IND).",
+                                        effect="needs-review", severity="warning", evidence=module.get("title", ""),
+                                        suggestion="Say that no single indicator proves trafficking and that each "
+                                                   "one is a reason to ask more questions in context."))
+    missing = [f for f in findings if f.effect == "needs-review"]
+    if not tagged:
+        parts.append(ctx.passed(f"No module is tagged `{topic}`; only the M16 scan applies."))
+    elif missing:
+        parts.append(ctx.review(f"{len(missing)} of {len(tagged)} module(s) tagged `{topic}` lack P-IND.",
+                                severity="warning"))
+    else:
+        parts.append(ctx.passed(f"All {len(tagged)} module(s) tagged `{topic}` state P-IND."))
+    verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
+    parts.append(verdict_result(ctx, verdicts, what="indicator-as-proof statement(s) (M16)", scope="the course"))
+    result = combine(*parts)
+    return Result(result.outcome, result.reason, tuple(findings) + result.findings, result.score, result.severity)
+
+
+# --------------------------------------------------------------------------- AC-03, AC-04, AC-05
+
+def _statistics_verdicts(ctx: CheckContext, terms: Iterable[str]) -> list[Verdict]:
+    lexicon = registry_for(ctx).lexicon("statistics")
+    wanted = set(terms)
+    return [Verdict.from_hit(hit) for hit in scan_course(ctx.course, lexicon) if hit.term_id in wanted]
+
+
+def _statistic_sources(ctx: CheckContext) -> Result:
+    course = ctx.course
+    review_types = set(ctx.param("statistics.review_reference_types"))
+    statistics = list(course.entries("statistics"))
+    if not statistics:
+        return ctx.not_applicable("The course declares no statistics[].")
+    findings, complete = [], 0
+    for pointer, statistic in statistics:
+        ok = True
+        claim = statistic.get("claim", "")
+        if not isinstance(statistic.get("year"), int):
+            ok = False
+            findings.append(ctx.finding(f"{pointer}/year", f"Statistic {statistic['id']} gives no year.",
+                                        evidence=claim, severity="warning",
+                                        suggestion="Give the year the figure refers to (statistics[].year)."))
+        reference_id = statistic.get("referenceId")
+        entry = course.by_id(reference_id) if reference_id else None
+        if entry is None or entry.kind != "reference":
+            ok = False
+            what = "names no source" if not reference_id else f"names '{reference_id}', which is not a reference"
+            findings.append(ctx.finding(f"{pointer}/referenceId", f"Statistic {statistic['id']} {what}.",
+                                        evidence=claim, severity="warning",
+                                        suggestion="Point referenceId at the references[] entry the figure comes "
+                                                   "from (government, ILO or peer-reviewed research)."))
+        elif entry.value.get("type") in review_types:
+            findings.append(ctx.finding(f"{pointer}/referenceId", f"Statistic {statistic['id']} comes from a "
+                                        f"{entry.value.get('type')} reference ({entry.value.get('title')}); a person "
+                                        "should check that the source is reputable.", effect="needs-review",
+                                        evidence=claim, severity="warning",
+                                        suggestion="Cite a government, ILO or peer-reviewed source for the figure."))
+        complete += ok
+    if complete < len(statistics):
+        return ctx.failed(f"{len(statistics) - complete} of {len(statistics)} statistics lack a year or a resolving "
+                          "referenceId.", findings, score=complete / len(statistics), severity="warning")
+    if findings:
+        return ctx.review(f"All {len(statistics)} statistics name a year and a source; {len(findings)} source(s) "
+                          "need a reputability check.", findings, severity="warning")
+    return ctx.passed(f"All {len(statistics)} statistics name a year and a reference.")
+
+
+def _undeclared_figures(ctx: CheckContext) -> Result:
+    course = ctx.course
+    keys = figures.declared_keys(course.data.get("statistics", ()))
+    findings, seen = [], set()
+    for text in course.texts():
+        if text.field.startswith(_NOT_TEACHING):
+            continue
+        for figure in figures.figures(text.text):
+            if figures.is_declared(figure, keys) or (text.pointer, figure.key) in seen:
+                continue
+            seen.add((text.pointer, figure.key))
+            findings.append(ctx.finding(text.pointer, f"The figure “{figure.raw}” matches no statistics[] claim or "
+                                        "value, so its source and year are not declared.", effect="needs-review",
+                                        evidence=text.text[max(0, figure.start - 80):figure.end + 80],
+                                        severity="warning", start=figure.start, end=figure.end,
+                                        suggestion=f"Declare “{figure.raw}” in statistics[] with its year and "
+                                                   "referenceId, or remove it."))
+    if findings:
+        return ctx.review(f"{len(findings)} figure(s) in the text match no statistics[] entry.", findings,
+                          severity="warning")
+    return ctx.passed("Every figure in the text matches a statistics[] claim or value.")
+
+
+def ac03_sources(ctx: CheckContext) -> Result:
+    """Each statistic has a year and a resolving referenceId; figures in text are declared; hotline data (S09)."""
+    misuse = _statistics_verdicts(ctx, ctx.param("statistics.misuse_terms"))
+    lexical = _scanner_result(ctx, misuse, what="hotline count(s) presented as prevalence")
+    return combine(_statistic_sources(ctx), _undeclared_figures(ctx), lexical)
+
+
+def ac04_debunked(ctx: CheckContext) -> Result:
+    """§4.4 rows S01–S04 and S09 over all text and statistics[].claim (a declared claim is unambiguous)."""
+    verdicts = _statistics_verdicts(ctx, ctx.param("statistics.terms"))
+    return _scanner_result(ctx, verdicts, what="debunked or unsupportable figure(s)")
+
+
+def ac05_superseded(ctx: CheckContext) -> Result:
+    """§4.4 rows S05–S08 (a superseded figure declared in statistics[] fails); old statistics[].year -> info note."""
+    verdicts = _statistics_verdicts(ctx, ctx.param("statistics.terms"))
+    result = _scanner_result(ctx, verdicts, what="superseded figure(s)")
+    max_age = int(ctx.param("statistics.max_age_years"))
+    old = []
+    for pointer, statistic in ctx.course.entries("statistics"):
+        year = statistic.get("year")
+        if isinstance(year, int) and ctx.as_of.year - year > max_age:
+            old.append(ctx.finding(f"{pointer}/year", f"Statistic {statistic['id']} refers to {year}, "
+                                   f"{ctx.as_of.year - year} years before {ctx.as_of.isoformat()} "
+                                   f"(statistics.max_age_years = {max_age}).", effect="note", severity="info",
+                                   evidence=statistic.get("claim", ""),
+                                   suggestion="Check for a newer estimate (for global figures: ILO, Walk Free and "
+                                              "IOM 2022) and say how old the figure is."))
+    reason = result.reason + (f" {len(old)} statistic(s) older than {max_age} years noted." if old else "")
+    return Result(result.outcome, reason, result.findings + tuple(old), result.score, result.severity)
+
+
+# --------------------------------------------------------------------------- AC-06
+
+def ac06_review_age(ctx: CheckContext) -> Result:
+    """Age of lifecycle.lastReviewed at the scoring date against review.max_age_months."""
+    maximum = int(ctx.param("review.max_age_months"))
+    lifecycle = ctx.course.data.get("lifecycle") or {}
+    reviewed = _date(lifecycle.get("lastReviewed"))
+    if reviewed is None:
+        return ctx.failed("The course gives no lifecycle.lastReviewed date, so its currency cannot be shown.", [
+            ctx.finding("/lifecycle/lastReviewed", "No date of the last content review.", severity="warning",
+                        suggestion=f"Review the content and record the date in lifecycle.lastReviewed (at least "
+                                   f"every {maximum} months).")], severity="warning")
+    age = _months_between(reviewed, ctx.as_of)
+    notes = []
+    for pointer, reference in ctx.course.entries("references"):
+        published = _date(reference.get("published"))
+        if published is not None and published > reviewed:
+            notes.append(ctx.finding(f"{pointer}/published", f"Reference {reference['id']} was published "
+                                     f"{published.isoformat()}, after the last review ({reviewed.isoformat()}).",
+                                     effect="note", severity="info", evidence=str(reference.get("title", "")),
+                                     suggestion="Confirm that the review covered this source, or review again."))
+    cycle = lifecycle.get("reviewCycleMonths")
+    if isinstance(cycle, int) and cycle < maximum and cycle < age <= maximum:
+        notes.append(ctx.finding("/lifecycle/reviewCycleMonths", f"The course's own review cycle is {cycle} months "
+                                 f"and the last review was {age} months ago.", effect="note", severity="info",
+                                 evidence=f"reviewCycleMonths: {cycle}"))
+    where = f"lifecycle.lastReviewed {reviewed.isoformat()} is {age} months before {ctx.as_of.isoformat()}"
+    if age < 0:
+        return ctx.review(f"lifecycle.lastReviewed {reviewed.isoformat()} is after the scoring date "
+                          f"{ctx.as_of.isoformat()}.", [ctx.finding(
+                              "/lifecycle/lastReviewed", "The last review date lies in the future.",
+                              effect="needs-review", severity="warning", evidence=reviewed.isoformat(),
+                              suggestion="Correct lifecycle.lastReviewed to the date the review took place.")] + notes,
+                          severity="warning")
+    if age > maximum:
+        return ctx.failed(f"{where} (review.max_age_months = {maximum}).", [ctx.finding(
+            "/lifecycle/lastReviewed", f"Last reviewed {age} months ago; the limit is {maximum} months.",
+            severity="warning", evidence=reviewed.isoformat(),
+            suggestion="Review the content against current law, data and practice and record the new date.")] + notes,
+            severity="warning")
+    return ctx.passed(f"{where}, within review.max_age_months = {maximum}.", notes)
+
+
+# --------------------------------------------------------------------------- AC-09 (hints)
+
+def ac09_hints(ctx: CheckContext) -> Result:
+    """Reviewer hints for the manual criterion AC-09: the `labor-law` topic and myth M10 hits (notes only)."""
+    topic = ctx.param("labor.topic")
+    tagged = _tagged(ctx.course, topic)
+    if tagged:
+        hints = [ctx.finding(f"{tagged[0][0]}/topics", f"Hint: {len(tagged)} module(s) tagged `{topic}` "
+                             f"({', '.join(m['id'] for _, m in tagged)}): check that they separate wage violations "
+                             "from labor trafficking and say when to refer.", effect="note", severity="info",
+                             evidence=tagged[0][1].get("title", ""))]
+    else:
+        hints = [ctx.finding("/modules", f"Hint: no module is tagged `{topic}`; check where the course separates "
+                             "labor exploitation from labor trafficking.", effect="note", severity="info",
+                             suggestion=f"Cover the labor-law interface in a module tagged `{topic}`.")]
+    for verdict in _myth_verdicts(ctx, ctx.param("myths.terms")):
+        finding = verdict_finding(ctx, verdict)
+        hints.append(evolve(finding, message=f"Hint: {finding.message}", effect="note", severity="info"))
+    m10 = len(hints) - 1
+    return ctx.review(f"Only a reviewer can decide AC-09; hints: `{topic}` {'present' if tagged else 'absent'}, "
+                      f"{m10} M10 hit(s).", hints, severity="warning")

@@ -1,0 +1,235 @@
+"""Checks of the trauma-informed plugin: TI-07, TI-08 and the media rules DM-01 to DM-03.
+
+Every lexical rule follows the same recipe, which the other TI rules can reuse::
+
+    registry = registry_for(ctx)                       # the engine's lexicons, or the built-in ones
+    hits = scan_course(ctx.course, registry.lexicon("stigmatizing-terms"))   # judged, cached per course
+    return lexical_result(ctx, hits, what="stigmatizing term")
+
+Presence and absence checks use :func:`vetkit.phrases.find_phrases` and
+:func:`vetkit.phrases.find_violations` with ``registry.phrase_set("P-VC")`` and the like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Sequence
+
+from vetkit.checking import CheckContext, Result, combine
+from vetkit.course import TextField
+from vetkit.lexicon import ScanHit, compile_pattern, hit_finding, registry_for, scan_course, scan_texts
+from vetkit.text import PreparedText
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_DESCRIPTIVE = ("altText", "description", "caption", "transcript")
+_GENDERS = {"woman": "female", "girl": "female", "man": "male", "boy": "male", "gender-diverse": "gender-diverse"}
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+def worst_severity(items: Iterable[ScanHit]) -> str | None:
+    """The most severe severity among judged hits (error > warning > info)."""
+    severities = [hit.severity for hit in items]
+    return min(severities, key=_SEVERITY_ORDER.__getitem__) if severities else None
+
+
+def _summary(hits: Sequence[ScanHit]) -> str:
+    counts = Counter(hit.term_id for hit in hits)
+    return ", ".join(f"{term} ×{count}" if count > 1 else term for term, count in sorted(counts.items()))
+
+
+def lexical_result(ctx: CheckContext, hits: Sequence[ScanHit], *, what: str) -> Result:
+    """The outcome of a lexical scan: fail on any fail-effect hit, needs-review on any review hit, else pass.
+
+    Every hit becomes a finding (fails first, notes last and without effect); the reason counts them by term.
+    """
+    order = {"fail": 0, "needs-review": 1, "note": 2}
+    findings = [hit_finding(ctx, hit) for hit in sorted(hits, key=lambda hit: order[hit.effect])]
+    fails = [hit for hit in hits if hit.effect == "fail"]
+    reviews = [hit for hit in hits if hit.effect == "needs-review"]
+    notes = [hit for hit in hits if hit.effect == "note"]
+    noted = f"; {len(notes)} corrected, negated or named use(s) noted ({_summary(notes)})" if notes else ""
+    if fails:
+        first = fails[0]
+        return ctx.failed(f"{len(fails)} unambiguous hit(s) for {what} in the course's own voice ({_summary(fails)}), "
+                          f"first “{first.matched}” at {first.pointer}{noted}.", findings,
+                          severity=worst_severity(fails))
+    if reviews:
+        return ctx.review(f"{len(reviews)} hit(s) for {what} need a reviewer's judgement ({_summary(reviews)}){noted}.",
+                          findings, severity=worst_severity(reviews))
+    return ctx.passed(f"No hit for {what} needs attention in {len(ctx.course.texts())} text fields{noted}.", findings)
+
+
+# --------------------------------------------------------------------------- TI-07, TI-08
+
+def ti07_terms(ctx: CheckContext) -> Result:
+    """§4.1 rows L01–L20 over every text field, plus a non-empty glossary."""
+    lexicon = registry_for(ctx).lexicon("stigmatizing-terms")
+    jargon_note = bool(ctx.params.get("lexicon.jargon_glossary_as_note", False))
+    hits = scan_course(ctx.course, lexicon, jargon_glossary_note=jargon_note)
+    lexical = lexical_result(ctx, hits, what="stigmatizing or inaccurate terms")
+    glossary = ctx.course.data.get("glossary") or ()
+    if glossary:
+        return combine(lexical, ctx.passed(f"The glossary defines {len(glossary)} term(s)."))
+    missing = ctx.review("The course has no glossary to back its terms.", [ctx.finding(
+        "/glossary", "No glossary: TI-07 asks for one that defines the terms the course relies on.",
+        effect="needs-review", severity="warning",
+        suggestion="Add glossary[] entries for victim, survivor, commercial sex act, force, fraud and coercion, "
+                   "and explain any trafficker jargon the course mentions in neutral words.")],
+        severity="warning")
+    return combine(lexical, missing)
+
+
+def ti08_framing(ctx: CheckContext) -> Result:
+    """Rescue/savior and sensational framing: §4.1 rows L12, L13 and L09 (terms from the rule parameters)."""
+    lexicon = registry_for(ctx).lexicon("stigmatizing-terms")
+    wanted = set(ctx.param("lexicon.terms"))
+    hits = [hit for hit in scan_course(ctx.course, lexicon) if hit.term_id in wanted]
+    return lexical_result(ctx, hits, what="rescue, savior or sensational framing")
+
+
+# --------------------------------------------------------------------------- DM-01
+
+def _file_names(course) -> list[TextField]:
+    """Material file names as text, with _ . / \\ turned into spaces (same offsets)."""
+    return [TextField(f"{pointer}/file", re.sub(r"[_./\\\\]", " ", material["file"]), "materials.fileName")
+            for pointer, material in course.entries("materials") if isinstance(material.get("file"), str)]
+
+
+def dm01_imagery(ctx: CheckContext) -> Result:
+    """§4.2 over material texts and file names; flagged ``depicts`` tags fail; undescribed media need review (D6)."""
+    course = ctx.course
+    lexicon = registry_for(ctx).lexicon("imagery")
+    flagged = set(ctx.param("imagery.flagged_depictions"))
+    media_types = set(ctx.param("imagery.media_types"))
+    hits = list(scan_course(course, lexicon)) + list(scan_texts(_file_names(course), lexicon, course=course))
+    findings = [hit_finding(ctx, hit) for hit in hits]
+    declared, undescribed, media = [], [], 0
+    for pointer, material in course.entries("materials"):
+        for index, tag in enumerate(material.get("depicts", ())):
+            if tag in flagged:
+                declared.append(ctx.finding(
+                    f"{pointer}/depicts/{index}", f"Material {material['id']} declares that it depicts `{tag}`; "
+                    f"imagery of {', '.join(sorted(flagged))} is never acceptable (DM-01).", severity="error",
+                    evidence=material.get("title", ""),
+                    suggestion="Replace the image with one of people in ordinary settings and remove the tag."))
+        if material.get("type") in media_types:
+            media += 1
+            if not any(str(material.get(key) or "").strip() for key in _DESCRIPTIVE):
+                where = "altText" if material.get("type") == "image" else "description"
+                undescribed.append(ctx.finding(
+                    f"{pointer}/{where}", f"{material['type'].capitalize()} {material['id']} has no alt text, "
+                    "description, caption or transcript, so no text check can tell what it shows.",
+                    effect="needs-review", severity="error", evidence=material.get("title", ""),
+                    suggestion="Describe what the image or video shows (altText, description or caption); a "
+                               "reviewer still has to look at it."))
+    findings = declared + undescribed + findings
+    reviews = [hit for hit in hits if hit.effect == "needs-review"]
+    if declared:
+        return ctx.failed(f"{len(declared)} material depiction tag(s) declare flagged content "
+                          f"({', '.join(sorted(flagged))}).", findings, severity="error")
+    if reviews or undescribed:
+        parts = []
+        if reviews:
+            parts.append(f"{len(reviews)} sensational imagery word(s) in material texts ({_summary(reviews)})")
+        if undescribed:
+            parts.append(f"{len(undescribed)} of {media} image(s)/video(s) without descriptive text")
+        severity = worst_severity(reviews) if reviews else "error"
+        if undescribed:
+            severity = "error"
+        return ctx.review("; ".join(parts) + ".", findings, severity=severity)
+    if media and ctx.params.get("require_image_review", False):
+        return ctx.review(f"All {media} image(s)/video(s) are described and no imagery word was found, but a person "
+                          "must view them (require_image_review = true).", findings, severity="error")
+    described = f"all {media} image(s)/video(s) have descriptive text" if media else "no image or video materials"
+    return ctx.passed(f"No flagged depiction or sensational imagery word in material texts; {described}.", findings)
+
+
+# --------------------------------------------------------------------------- DM-02
+
+def _depiction_part(ctx: CheckContext, maximum: float, minimum: int) -> Result:
+    counts: Counter[str] = Counter()
+    for _, material in ctx.course.entries("materials"):
+        tags = set(material.get("depicts", ()))
+        genders = [tag for tag in tags if tag in _GENDERS]
+        if "no-people" in tags or ("officer" in tags and len(genders) == 1):
+            continue  # nobody, or only the officer is gendered
+        counts.update(_GENDERS[tag] for tag in genders)
+    total = sum(counts.values())
+    if total < minimum:
+        return ctx.not_applicable(f"Only {total} gendered depiction(s) in materials[].depicts; the share is computed "
+                                  f"from {minimum} (depiction.min_count, D13).")
+    gender, count = counts.most_common(1)[0]
+    share = count / total
+    detail = ", ".join(f"{name} {number}" for name, number in sorted(counts.items()))
+    if share > maximum:
+        return ctx.failed(f"{share:.0%} of {total} gendered depictions are {gender} ({detail}); "
+                          f"depiction.max_single_gender_share = {maximum}.", [ctx.finding(
+                              "/materials", f"Depiction tags are {share:.0%} {gender} ({detail}).", severity="warning",
+                              evidence=detail, suggestion="Add images and examples of boys, men, gender-diverse "
+                                                          "people and labor victims.")], severity="warning")
+    return ctx.passed(f"No gender exceeds {maximum:.0%} of {total} gendered depictions ({detail}).")
+
+
+def _language_part(ctx: CheckContext, maximum: float, minimum: int) -> Result:
+    lexicon = registry_for(ctx).lexicon("stigmatizing-terms")
+    try:
+        term = lexicon.term("L21")
+    except KeyError:
+        return ctx.not_applicable("The stigmatizing-terms lexicon has no L21 row.")
+    groups = {gender: [compile_pattern(p).regex for p in patterns]
+              for gender, patterns in (term.extra("groups") or {}).items()}
+    skip = [compile_pattern(p).regex for p in term.extra("skip_sentences_with") or ()]
+    types = set(ctx.param("depiction.scenario_types"))
+    counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for pointer, activity in ctx.course.entries("activities"):
+        if activity.get("type") not in types:
+            continue
+        for key in ("description", "text"):
+            text = activity.get(key)
+            if not isinstance(text, str):
+                continue
+            prep = PreparedText(text)
+            for start, end in prep.sentences:
+                if any(regex.search(text, start, end) for regex in skip):
+                    continue
+                for gender, regexes in groups.items():
+                    found = sum(1 for regex in regexes for _ in regex.finditer(text, start, end))
+                    counts[gender] += found
+                    places[f"{pointer}/{key}"] += found
+    total = sum(counts.values())
+    if total < minimum:
+        return ctx.not_applicable(f"Only {total} gendered victim reference(s) in scenario and case-study text; the "
+                                  f"share is computed from {minimum} (depiction.min_count, D13).")
+    gender, count = counts.most_common(1)[0]
+    share = count / total
+    detail = ", ".join(f"{name} {number}" for name, number in sorted(counts.items()))
+    if share > maximum:
+        pointer = places.most_common(1)[0][0]
+        return ctx.review(f"{share:.0%} of {total} gendered references in scenarios and case studies are {gender} "
+                          f"({detail}); depiction.max_single_gender_share = {maximum} (L21).", [ctx.finding(
+                              pointer, f"L21: scenario and case-study language is {share:.0%} {gender} ({detail}); "
+                              "a reviewer should check whether victims are shown as one gender only.",
+                              effect="needs-review", severity="warning", evidence=detail, term="L21",
+                              suggestion=f"Use instead: {term.use_instead}.")], severity="warning")
+    return ctx.passed(f"No gender exceeds {maximum:.0%} of {total} gendered references in scenarios ({detail}).")
+
+
+def dm02_diversity(ctx: CheckContext) -> Result:
+    """Distribution of ``materials[].depicts`` (auto) and row L21 over scenario text (lexical); D13 minimum."""
+    maximum = float(ctx.param("depiction.max_single_gender_share"))
+    minimum = int(ctx.param("depiction.min_count"))
+    depictions, language = _depiction_part(ctx, maximum, minimum), _language_part(ctx, maximum, minimum)
+    if depictions.outcome == language.outcome == "not-applicable":
+        return ctx.not_applicable(f"{depictions.reason} {language.reason}")
+    return combine(depictions, language)
+
+
+# --------------------------------------------------------------------------- DM-03
+
+def dm03_entertainment(ctx: CheckContext) -> Result:
+    """Row I15 over every text field: a film used as a model needs review; critical framing is a note."""
+    hits = scan_course(ctx.course, registry_for(ctx).lexicon("entertainment"))
+    return lexical_result(ctx, hits, what="entertainment films used as models")
