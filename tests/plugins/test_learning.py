@@ -73,9 +73,9 @@ LEVEL_1 = {"levels": [{"level": 1, "instrument": "End-of-course survey"}]}
 
 
 class TestRuleFiles:
-    def test_the_plugin_provides_lo01_to_lo04_and_not_lo05(self):
-        """LO-05 belongs to the shared text scanner; this plugin ships LO-01 to LO-04."""
-        assert sorted(RULES) == ["LO-01", "LO-02", "LO-03", "LO-04"]
+    def test_the_plugin_provides_lo01_to_lo05(self):
+        """Every learning criterion of the guidelines is a rule of this plugin."""
+        assert sorted(RULES) == ["LO-01", "LO-02", "LO-03", "LO-04", "LO-05"]
 
     def test_parameters_are_the_defaults_of_the_guidelines(self):
         """Each rule carries the §3 defaults under their dotted keys."""
