@@ -16,11 +16,6 @@ How the pages in docs/ are run (conventions for whoever writes them):
 - ```` ```text ````, ```` ```json ````, ```` ```yaml ```` and ```` ```toml ```` without a title are only shown.
 - ``<!-- no-run ... -->`` on the line before a block leaves it out; keep those rare.
 
-While vetkit's built-in plugins do not yet provide every criterion that the ``ht-training``
-rubric names (or one of them cannot load yet), a command that fails for exactly that reason is
-recorded, the rest of the page still runs, and the test is skipped with the list. Once the
-catalogue is complete every command must pass.
-
 The example plugin's README (docs/examples/plugin/README.md) runs in tests/test_example_plugin.py.
 """
 
@@ -49,7 +44,6 @@ EXAMPLES = DOCS / "examples"
 NOT_PAGES = ("gen/", "examples/")
 LANGUAGES = {"sh", "python", "text", "json", "yaml", "toml"}
 RUNNABLE = {"sh", "python"}
-INCOMPLETE = "which no installed plugin provides"
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>.*)$")
 
 
@@ -117,31 +111,6 @@ def expected_codes(command: str) -> set[int]:
     return {int(code) for code in re.findall(r"\d+", match.group(1))} if match else {0}
 
 
-@lru_cache(maxsize=1)
-def builtin_plugins() -> frozenset[str]:
-    """Names of the plugins that vetkit's own distribution registers."""
-    return frozenset(info.name for info in vetkit.Engine(environ={}).plugins if info.distribution == "vetkit")
-
-
-@lru_cache(maxsize=1)
-def catalogue_complete() -> bool:
-    """True when every built-in plugin loads and every criterion of ht-training has a rule."""
-    engine = vetkit.Engine(environ={})
-    if any(info.status != "loaded" for info in engine.plugins if info.name in builtin_plugins()):
-        return False
-    try:
-        engine.rubric("ht-training")
-    except vetkit.RubricError:
-        return False
-    return True
-
-
-def for_want_of_the_catalogue(stderr: str) -> bool:
-    """The error is a missing built-in rule, or a built-in plugin that cannot load yet."""
-    failed = re.findall(r"plugin '([\w-]+)' failed", stderr)
-    return not catalogue_complete() and (INCOMPLETE in stderr or bool(set(failed) & builtin_plugins()))
-
-
 class PageRun:
     """Runs the blocks of one page in a scratch folder; keeps each command's output."""
 
@@ -155,7 +124,6 @@ class PageRun:
         self.state = work / "cwd"
         self.namespace: dict = {"__name__": "__docs__"}
         self.outputs: list[tuple[str, subprocess.CompletedProcess]] = []
-        self.incomplete: list[str] = []
         installs = any(b.language == "sh" and b.runs and re.search(r"\bpip install\b", b.text) for b in self.blocks)
         self.venv = LayeredVenv(work / "venv") if installs else None
         assert not (self.venv and any(b.language == "python" and b.runs and b.title is None for b in self.blocks)), \
@@ -205,9 +173,6 @@ class PageRun:
         self.outputs.append((command, result))
         if result.returncode in expected_codes(command):
             return
-        if result.returncode == 2 and for_want_of_the_catalogue(result.stderr):
-            self.incomplete.append(f"{block.where}: {command}")
-            return
         pytest.fail(f"{block.where}: `{command}` ended with {describe(result)}", pytrace=False)
 
     def python(self, block: Block) -> None:
@@ -216,11 +181,6 @@ class PageRun:
         os.chdir(self.cwd)
         try:
             exec(code, self.namespace)
-        except vetkit.RubricError as error:
-            if for_want_of_the_catalogue(error.format()):
-                self.incomplete.append(f"{block.where}: python block")
-                return
-            raise
         finally:
             os.chdir(previous)
 
@@ -229,11 +189,6 @@ class PageRun:
         matching = [result for line, result in self.outputs if line.split("#")[0].strip() == command]
         assert matching, f"`{command}` did not run; commands run: {[line for line, _ in self.outputs]}"
         return matching[occurrence]
-
-    def skip_if_incomplete(self) -> None:
-        if self.incomplete:
-            pytest.skip("the rest of the page ran; these need every built-in plugin and criterion: "
-                        + "; ".join(self.incomplete))
 
 
 RUN_PAGES = [page for page in pages() if page != "plugins/writing.md" and any(b.runs for b in blocks(page))]
@@ -244,7 +199,6 @@ def test_page_examples_run(page, tmp_path):
     """Every command and Python example of the page runs and ends as the page says."""
     run = PageRun(page, tmp_path)
     run.run()
-    run.skip_if_incomplete()
 
 
 class TestWritingAPluginWalkthrough:

@@ -50,22 +50,8 @@ def texas_course(example: dict) -> dict:
 
 
 def score(env: LayeredVenv, course: Path, rubric: str, cwd: Path) -> tuple[dict, int]:
-    """Score with ``vetkit score --format json`` and return (report, exit code).
-
-    While vetkit's built-in plugins do not yet provide every rule that ``ht-training`` names,
-    ``--rubric tx-ht-training`` stops with exit code 2 and names the missing rules. The rubric
-    is then scored through a rubric file that extends it and removes only those rules, which
-    exercises the same ``extends`` chain (tx-ht-training -> ht-training -> course-design).
-    """
+    """Score with ``vetkit score --format json`` and return (report, exit code)."""
     result = env.run("vetkit", "score", course, "--rubric", rubric, "--format", "json", "--as-of", AS_OF, cwd=cwd)
-    missing = re.findall(r"names rule `([A-Z]{2,5}-\d{2,3})`, which no installed plugin provides", result.stderr)
-    if result.returncode == 2 and missing:
-        assert not set(missing) & set(TX_RULES), result.stderr
-        partial = cwd / "tx-installed.yaml"
-        partial.write_text(yaml.safe_dump({"id": "tx-installed", "version": "1", "title": "tx-ht-training, installed rules",
-                                           "extends": rubric, "remove": sorted(set(missing))}), encoding="utf-8")
-        result = env.run("vetkit", "score", course, "--rubric", partial, "--format", "json", "--as-of", AS_OF,
-                         cwd=cwd)
     assert result.returncode in (0, 1), describe(result)
     return json.loads(result.stdout), result.returncode
 
@@ -121,8 +107,8 @@ class TestExamplePlugin:
         assert results["TX-03"]["outcome"] == "pass", results["TX-03"]["reason"]
         assert results["TX-03"]["plugin"] == "texas"
         assert report["verdict"] == "not-recommended" and exit_code == 1
-        if results.get("LF-03", {}).get("outcome", "error") != "error":  # once the built-in LF-03 runs
-            assert results["LF-03"]["parameters"].get("state_law.max_age_months") == 24
+        assert len(results) == 68 + len(TX_RULES)
+        assert results["LF-03"]["parameters"]["state_law.max_age_months"] == 24
 
     def test_texas_criteria_do_not_apply_elsewhere(self, texas, tmp_path):
         """The Ohio roll-call example gets not-applicable for every Texas criterion."""
@@ -135,12 +121,6 @@ class TestExamplePlugin:
         """The resolved rubric carries the Texas override of state_law.max_age_months."""
         env, _ = texas
         result = env.run("vetkit", "rubrics", "show", "tx-ht-training", cwd=tmp_path)
-        if result.returncode == 2:  # built-in rules still missing: show a rubric that extends it
-            partial = tmp_path / "tx-show.yaml"
-            partial.write_text(yaml.safe_dump({"id": "tx-show", "version": "1", "title": "show", "extends": "tx-ht-training",
-                                               "remove": sorted(set(re.findall(r"names rule `([A-Z]+-\d+)`",
-                                                                               result.stderr)))}), encoding="utf-8")
-            result = env.run("vetkit", "rubrics", "show", partial, cwd=tmp_path)
         assert result.returncode == 0, describe(result)
         shown = yaml.safe_load(result.stdout)
         assert shown["parameters"]["state_law.max_age_months"] == 24

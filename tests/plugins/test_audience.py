@@ -474,10 +474,7 @@ class TestDocumentationCourses:
     @pytest.mark.parametrize("path", DOC_COURSES, ids=[p.stem for p in DOC_COURSES])
     def test_every_check_runs(self, path):
         """Every AU check runs on the documentation's example courses and gives a valid outcome."""
-        validation = vetkit.validate(path)
-        if validation.errors:
-            pytest.skip(f"{path.name} does not validate: {validation.errors[0].message}")
-        target = validation.course
+        target = vetkit.load_course(path)
         for rule in RULES.values():
             result = run_check(rule, target, as_of=AS_OF)
             assert result.outcome in {"pass", "fail", "needs-review", "not-applicable"}

@@ -276,10 +276,8 @@ class TestDocumentationCourses:
     @pytest.mark.parametrize("path", DOC_COURSES, ids=[p.stem for p in DOC_COURSES])
     def test_every_check_runs(self, path):
         """Every CV check runs on the documentation's example courses and gives a valid outcome."""
-        validation = vetkit.validate(path)
-        if validation.errors:
-            pytest.skip(f"{path.name} does not validate: {validation.errors[0].message}")
+        course = vetkit.load_course(path)
         for rule in RULES.values():
-            result = run_check(rule, validation.course, as_of=AS_OF)
+            result = run_check(rule, course, as_of=AS_OF)
             assert result.outcome in {"pass", "fail", "needs-review", "not-applicable"}
             assert all(f.pointer.startswith("/") for f in result.findings)

@@ -567,10 +567,7 @@ class TestEV04:
 @pytest.mark.parametrize("rule_id", sorted(RULES))
 def test_documentation_courses(path, rule_id):
     """Every rule runs on the shipped example courses without raising and with a well-formed result."""
-    try:
-        course = vetkit.load_course(str(path))
-    except vetkit.InvalidCourse as error:   # a course still being written is not this plugin's concern
-        pytest.skip(f"{path.name} does not load: {error}")
+    course = vetkit.load_course(str(path))
     result = run_check(RULES[rule_id], course, as_of=AS_OF)
     assert result.outcome in ("pass", "fail", "needs-review", "not-applicable")
     assert result.reason and result.reason.endswith(".")

@@ -403,7 +403,6 @@ def _doc(name: str):
     return vetkit.load_course(DOCS / f"{name}.json")
 
 
-@pytest.mark.skipif(not DOCS.is_dir(), reason="documentation examples not present")
 class TestDocumentationCourses:
     @pytest.mark.parametrize("path", sorted(DOCS.glob("*.json")), ids=lambda p: p.stem)
     def test_every_check_runs(self, path):
@@ -436,8 +435,6 @@ class TestDocumentationCourses:
     def test_engine_runs_the_rules(self):
         """Through the engine, the rules score a documentation course with their rule ids and questions."""
         engine = vetkit.Engine()
-        if not set(RULES) <= set(engine.rules):
-            pytest.skip("the installed plugin registry does not list these rules")
         from vetkit.rubric import Criterion, Rubric
 
         rubric = Rubric(id="ti", version="1", title="TI response", criteria=[Criterion(r) for r in RULES])
