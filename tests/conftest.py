@@ -9,20 +9,7 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner, Result
 
-#: The "Minimal valid course" of the course format (design/course-format.md), verbatim.
-MINIMAL_COURSE = {
-    "vetkit": "1.0",
-    "id": "HT-101",
-    "title": "Recognizing Human Trafficking at Roll Call",
-    "version": "1.0",
-    "provider": {"name": "Example Police Academy"},
-    "audience": {"roles": ["patrol"], "experience": "in-service"},
-    "level": "awareness",
-    "delivery": {"modes": ["roll-call"], "totalMinutes": 30},
-    "objectives": [{"id": "O1", "text": "Identify three indicators of labor trafficking during a traffic stop."}],
-    "modules": [{"id": "M1", "title": "Defining the crime", "minutes": 30, "objectiveIds": ["O1"],
-                 "topics": ["labor-trafficking", "sex-trafficking", "indicators"]}],
-}
+from engine_helpers import MINIMAL_COURSE
 
 EXAMPLES_DIR = Path(__file__).parents[1] / "docs" / "examples"
 
