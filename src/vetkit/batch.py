@@ -48,6 +48,7 @@ class CourseRow:
     coverage: float | None = None
     failing_essentials: tuple[str, ...] = field(default=(), converter=_tuple)
     problems: tuple[str, ...] = field(default=(), converter=_tuple)
+    reason: str = ""  # why the verdict applied
     output: str | None = None  # the report's file name inside the output folder
 
     @property
@@ -59,7 +60,8 @@ class CourseRow:
         """The row as JSON."""
         return {"file": self.path, "courseId": self.course_id, "version": self.version, "title": self.title,
                 "verdict": self.verdict, "score": self.score, "coverage": self.coverage,
-                "failingEssentials": list(self.failing_essentials), "problems": list(self.problems),
+                "failingEssentials": list(self.failing_essentials), "reason": self.reason,
+                "problems": list(self.problems),
                 "exitCode": self.exit_code, "report": self.output}
 
 
@@ -314,7 +316,7 @@ def _score_one(engine, path: Path, options: Mapping[str, Any]):
     code = scoring.exit_code(report, fail_under=options["fail_under"], require_complete=options["require_complete"])
     essentials = [r.rule_id for r in report.results if r.essential and r.outcome == "fail"]
     row = CourseRow(str(path), report.verdict, code, course.id, course.version, course.title, report.score.value,
-                    report.score.coverage, essentials)
+                    report.score.coverage, essentials, reason=report.verdict_reason)
     return row, report, rendered
 
 

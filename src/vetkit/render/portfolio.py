@@ -104,7 +104,7 @@ def render_markdown(batch, **_: Any) -> str:
     counts = ", ".join(f"{n} {md_text(summary.verdict_label(v).lower())}" for v, n in _counts(batch).items())
     lines = [f"## vetkit portfolio: {len(batch.rows)} course(s)", "",
              f"Rubric {md_code(batch.rubric, in_table=False)} · as of {md_text(batch.as_of)} · {counts}", "",
-             "| Course | Version | Verdict | Score | Failing essentials |", "|:--|:--|:--|--:|:--|"]
+             "| Course | Version | Verdict | Score | Failing essentials | Why |", "|:--|:--|:--|--:|:--|:--|"]
     for row in batch.rows:
         name = md_text(f"{row.course_id} {row.title}" if row.course_id else "invalid file")
         if row.output:
@@ -112,7 +112,7 @@ def render_markdown(batch, **_: Any) -> str:
         problems = f" ({len(row.problems)} problem(s))" if row.invalid else ""
         lines.append(f"| {name}<br>{md_code(row.path)} | {md_text(row.version or '–')} | "
                      f"{md_text(summary.verdict_label(row.verdict))}{problems} | {_score(row.score)} | "
-                     f"{md_text(', '.join(row.failing_essentials)) or '–'} |")
+                     f"{md_text(', '.join(row.failing_essentials)) or '–'} | {md_text(_why(row))} |")
     tallies = _tallies(batch)
     lines += ["", "### Criteria that fail most", ""]
     if not tallies:
@@ -144,7 +144,8 @@ def render_html(batch, **_: Any) -> str:
                     f"<td>{_e(row.version or '–')}</td>"
                     f'<td><span class="pill tone-{row_tone}">{_e(summary.verdict_label(row.verdict))}</span></td>'
                     f'<td class="num">{_e(_score(row.score))}</td>'
-                    f"<td>{_e(', '.join(row.failing_essentials)) or '–'}</td></tr>")
+                    f"<td>{_e(', '.join(row.failing_essentials)) or '–'}</td>"
+                    f'<td class="why">{_e(_why(row))}</td></tr>')
     tallies = _tallies(batch)
     total = max(len([r for r in batch.rows if not r.invalid]), 1)
     if tallies:
@@ -166,7 +167,8 @@ def render_html(batch, **_: Any) -> str:
         f'<ul class="verdicts tone-{tone}">{chips}</ul>', "</header>",
         '<section id="courses"><h2>Courses</h2><div class="table-wrap"><table class="courses">',
         '<thead><tr><th scope="col">Course</th><th scope="col">Version</th><th scope="col">Verdict</th>'
-        '<th scope="col" class="num">Score</th><th scope="col">Failing essentials</th></tr></thead>',
+        '<th scope="col" class="num">Score</th><th scope="col">Failing essentials</th>'
+        '<th scope="col">Why</th></tr></thead>',
         "<tbody>", *rows, "</tbody></table></div></section>",
         '<section id="criteria-most"><h2>Criteria that fail most</h2>',
         '<p class="hint">In how many of the scored courses each criterion failed (red) or awaits review (amber).</p>',
@@ -176,6 +178,13 @@ def render_html(batch, **_: Any) -> str:
         "</body>", "</html>"]) + "\n"
 
 
+def _why(row) -> str:
+    """The verdict's reason, or what made the file invalid."""
+    if row.invalid:
+        return "the file is not a valid course document"
+    return row.reason[:1].upper() + row.reason[1:] + "." if row.reason else "–"
+
+
 def _version(batch) -> str:
     for report in batch.reports:
         if report is not None:
@@ -183,6 +192,10 @@ def _version(batch) -> str:
     from ..__about__ import __version__
 
     return __version__
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
 
 
 def _tally_chart(tallies, total: int) -> str:
@@ -198,7 +211,7 @@ def _tally_chart(tallies, total: int) -> str:
                                                          ("errors in", tally.errors)) if n) + f" of {total}"
         parts += [f'<g class="bar-row"><title>{_e(tally.rule_id)} {_e(tally.title)}: {_e(label)}</title>',
                   f'<text class="cat" x="0" y="{y + 13}">{_e(tally.rule_id)} '
-                  f'<tspan class="cnt">{_e(tally.title[:70])}</tspan></text>',
+                  f'<tspan class="cnt">{_e(_clip(tally.title, 84 - len(label)))}</tspan></text>',
                   f'<text class="pct" x="{width}" y="{y + 13}" text-anchor="end">{_e(label)}</text>',
                   f'<rect class="track" x="0" y="{y + 20}" width="{width}" height="10" rx="5"/>',
                   f'<rect class="bar band-bad" x="0" y="{y + 20}" width="{fail_w:.1f}" height="10"/>',
@@ -214,5 +227,6 @@ PORTFOLIO_STYLE = """
   background: var(--tone-bg); color: var(--tone); border: 1px solid var(--tone); white-space: nowrap; }
 .courses a { color: var(--accent); font-weight: 600; text-decoration: none; }
 .courses a:hover { text-decoration: underline; }
+.courses .why { font-size: 13px; color: var(--muted); min-width: 220px; }
 .problems { margin: 4px 0 0; padding-left: 18px; color: var(--bad); font-size: 12.5px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
 """
