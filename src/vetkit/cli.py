@@ -6,13 +6,39 @@ Only click and this module load at start-up; every command imports what it needs
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .__about__ import __version__
 
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+class _LazyPathType(type):
+    """``pathlib.Path`` for ``click.Path(path_type=...)``, imported when a path is converted, not at start-up.
+
+    click only calls ``isinstance(value, path_type)`` and ``path_type(value)``; both answer as
+    ``pathlib.Path`` would, so commands receive real ``Path`` objects. ``vetkit --help`` and
+    ``--version`` then never import pathlib (and the urllib and ipaddress modules it pulls in).
+    """
+
+    def __instancecheck__(cls, value: object) -> bool:
+        from pathlib import Path
+
+        return isinstance(value, Path)
+
+    def __call__(cls, *args: object):
+        from pathlib import Path
+
+        return Path(*args)
+
+
+class _Path(metaclass=_LazyPathType):
+    """Stands for ``pathlib.Path`` in the click parameter types below."""
 
 
 class CliError(click.ClickException):
@@ -74,7 +100,7 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output for people or for tools.")
 @click.option("--strict", is_flag=True, help="Treat warnings (unknown tags) as errors.")
@@ -116,7 +142,7 @@ def schema(name: str) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("course.yaml"))
+@click.argument("path", type=click.Path(path_type=_Path), default="course.yaml")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path, force: bool) -> None:
     """Write a commented starter course (YAML) that validates."""
@@ -172,24 +198,24 @@ def make_engine(plugin_args: tuple[str, ...], strict_plugins: bool):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE",
               help="Rubric id (see `vetkit rubrics`) or a rubric YAML file.")
 @click.option("--format", "output_format", default=None, metavar="NAME",
               help="Output format: text, json, html, markdown, sarif, junit, or any registered format "
                    "(default: by -o suffix, else text).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write the report to a file.")
+@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None, help="Write the report to a file.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit 1 when the score is below N.")
 @click.option("--select", type=IdList(), default="", help="Score only these criteria (comma-separated ids).")
 @click.option("--ignore", type=IdList(), default="", help="Leave these criteria out.")
-@click.option("--review", "review_file", type=click.Path(path_type=Path), default=None,
+@click.option("--review", "review_file", type=click.Path(path_type=_Path), default=None,
               help="Reviewer answers (see `vetkit review init`).")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for ages and expiries (default today).")
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and fixes.")
-@click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
+@click.option("--output-dir", type=click.Path(path_type=_Path, file_okay=False), default=None, metavar="DIR",
               help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Score several courses in N processes.")
@@ -288,8 +314,8 @@ def _emit(rendered: str | bytes, output: Path | None) -> None:
 
 
 @main.command("diff")
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old", type=click.Path(path_type=_Path))
+@click.argument("new", type=click.Path(path_type=_Path))
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE",
               help="Rubric for scoring course files (reports keep the rubric they were scored with).")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for both courses (default today).")
@@ -390,7 +416,7 @@ def plugins(output_format, plugin_args, strict_plugins) -> None:
 
 @main.command("new-plugin")
 @click.argument("name")
-@click.option("--directory", type=click.Path(path_type=Path), default=None, metavar="DIR",
+@click.option("--directory", type=click.Path(path_type=_Path), default=None, metavar="DIR",
               help="Folder to create the project in (default: ./vetkit-NAME); it must be new or empty.")
 @click.option("--prefix", default=None, metavar="ABC",
               help="Rule-id prefix, 2 to 5 capital letters (default: the initials of NAME).")
@@ -415,8 +441,8 @@ def review() -> None:
 
 
 @review.command("init")
-@click.argument("course_file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.argument("course_file", type=click.Path(path_type=_Path))
+@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
               help="Answer file to write (default: COURSE.review.yaml beside the course).")
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")

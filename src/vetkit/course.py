@@ -15,23 +15,50 @@ from .errors import Problem
 from .integrity import addressable
 from .sourcemap import SourceMap
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
 
 def freeze(value: Any) -> Any:
     """A deep read-only copy: mappings become proxies, lists become tuples."""
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind in _SCALARS:  # the common case first, without isinstance
+        return value
+    if kind is dict or isinstance(value, dict):
         return MappingProxyType({key: freeze(item) for key, item in value.items()})
-    if isinstance(value, list):
-        return tuple(freeze(item) for item in value)
+    if kind is list or isinstance(value, list):
+        return tuple([freeze(item) for item in value])
     return value
 
 
 def thaw(value: Any) -> Any:
     """Plain dicts and lists again (for JSON output and editing)."""
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind in _SCALARS:  # exact scalar types are never a Mapping or a tuple: skip the ABC check
+        return value
+    if kind is MappingProxyType or kind is dict or isinstance(value, Mapping):
         return {key: thaw(item) for key, item in value.items()}
-    if isinstance(value, tuple):
+    if kind is tuple or isinstance(value, tuple):
         return [thaw(item) for item in value]
     return value
+
+
+def _json_default(value: Any) -> Any:
+    """Serialise the frozen form as :func:`thaw` would: mappings as objects (tuples are lists already)."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _frozen_at(frozen: Mapping[str, Any], pointer: str) -> Any:
+    """The frozen counterpart of the object :func:`~vetkit.integrity.addressable` found at ``pointer``.
+
+    Its pointers are plain member names and list indexes of containers that exist, so this
+    is ``pointers.resolve`` without the escaping and checks (``Course.get`` gives the same).
+    """
+    node: Any = frozen
+    for token in pointer[1:].split("/"):
+        node = node[int(token)] if type(node) is tuple else node[token]
+    return node
 
 
 @frozen
@@ -89,7 +116,8 @@ class Course:
         self._source_map = source_map or SourceMap()
         self._material_texts = dict(material_texts or {})
         self._raw = raw
-        self._index = {obj["id"]: Entry(pointer, kind, self.get(pointer))
+        self._plain: Mapping[str, Any] | None = None  # set by the loader when it owns ``data`` (see sha256)
+        self._index = {obj["id"]: Entry(pointer, kind, _frozen_at(self.data, pointer))
                        for pointer, kind, obj in addressable(data) if isinstance(obj.get("id"), str)}
 
     def __repr__(self) -> str:
@@ -113,7 +141,11 @@ class Course:
     @cached_property
     def sha256(self) -> str:
         """Hash of the document's canonical JSON: the same for its JSON and YAML forms."""
-        canonical = json.dumps(thaw(self.data), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        if self._plain is not None:  # the loader's private copy of the parsed data: thaw(self.data), exactly
+            canonical = json.dumps(self._plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        else:  # the same text as json.dumps(thaw(self.data), ...), without building the thawed copy first
+            canonical = json.dumps(self.data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                                   default=_json_default)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def get(self, pointer: str, default: Any = None) -> Any:

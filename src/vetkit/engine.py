@@ -342,11 +342,14 @@ def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _located(finding: Finding, course: Course) -> Finding:
-    from attrs import evolve
-
     position = course.locate(finding.pointer)
     if position is None:
         return finding
+    if type(finding) is Finding:  # what evolve() builds, without its per-call introspection
+        return Finding(finding.pointer, finding.message, finding.effect, finding.evidence, finding.suggestion,
+                       finding.severity, finding.start, finding.end, position[0], position[1], finding.term)
+    from attrs import evolve
+
     return evolve(finding, line=position[0], column=position[1])
 
 

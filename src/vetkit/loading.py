@@ -14,7 +14,7 @@ from .course import Course
 from .errors import InvalidCourse, InvalidDocument, Problem
 from .parsing import DEFAULT_LIMITS, Document, Limits
 from .schema_errors import translate
-from .schemas import validator
+from .schemas import errors as schema_errors
 from .sourcemap import SourceMap
 from .vocabulary import Vocabulary, builtin_vocabulary
 
@@ -66,12 +66,18 @@ def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabu
         return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
     if base_dir is None and isinstance(source, (str, os.PathLike)):
         base_dir = Path(source).parent
-    return check_document(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir)
+    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir, owned=True)
 
 
 def check_document(document: Document, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
                    base_dir: str | os.PathLike[str] | None = None) -> Validation:
     """Schema, integrity and material-file checks on a parsed document."""
+    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir, owned=False)
+
+
+def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
+           base_dir: str | os.PathLike[str] | None, owned: bool) -> Validation:
+    """:func:`check_document`; ``owned`` when no one else holds ``document.data`` (``validate`` parsed it)."""
     vocabulary = vocabulary or builtin_vocabulary()
     data = document.data
 
@@ -81,7 +87,7 @@ def check_document(document: Document, *, limits: Limits = DEFAULT_LIMITS, vocab
                        hint=hint, severity=severity, code=code)
 
     problems = [located(pointer, message, hint, "schema")
-                for pointer, message, hint in translate(validator("course").iter_errors(data))]
+                for pointer, message, hint in translate(schema_errors("course", data))]
     for issue in integrity.check(data, vocabulary):
         problems.append(located(issue.pointer, issue.message, issue.hint, issue.code, issue.severity))
     material_texts: dict[str, str] = {}
@@ -98,6 +104,8 @@ def check_document(document: Document, *, limits: Limits = DEFAULT_LIMITS, vocab
         course = Course(data, name=document.name, source_map=document.source_map, material_texts=material_texts,
                         warnings=warnings, raw=document.raw, format=document.format,
                         base_dir=str(base_dir) if base_dir is not None else None)
+        if owned:  # the parsed data is private to this course: it hashes it without thawing
+            course._plain = data
     return Validation(document.name, errors, warnings, course)
 
 

@@ -174,8 +174,25 @@ def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
     return data, source_map
 
 
+def _depth_exceeds(data: Any, max_depth: int) -> bool:
+    """True when some container of ``data`` sits deeper than ``max_depth`` (no pointers built)."""
+    stack = [(data, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth > max_depth:
+            return True
+        depth += 1
+        for value in (node.values() if isinstance(node, dict) else node):
+            if isinstance(value, (dict, list)):
+                push((value, depth))
+    return False
+
+
 def _check_depth(data: Any, name: str, limits: Limits, source_map: SourceMap) -> None:
-    stack = [(data, 1, "")]
+    if not isinstance(data, (dict, list)) or not _depth_exceeds(data, limits.max_depth):
+        return
+    stack = [(data, 1, "")]  # a document that is too deep: find the same node, with its pointer, as always
     while stack:
         node, depth, pointer = stack.pop()
         if depth > limits.max_depth:

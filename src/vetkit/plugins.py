@@ -121,12 +121,24 @@ class PluginHost:
                 self.fault(name, f"{hook_name} raised {summarize(error)}")
 
     def _load_entry_points(self, allow: set[str] | None, block: set[str]) -> None:
+        described: dict[int, tuple[Any, tuple[str | None, str | None]]] = {}  # one METADATA parse per distribution
         for entry_point in sorted(entry_points(group=GROUP), key=lambda ep: ep.name):
             name = entry_point.name
             if name in self._infos:
                 continue
             dist = getattr(entry_point, "dist", None)
-            distribution, version = (dist.name, dist.version) if dist is not None else (None, None)
+            if dist is None:
+                distribution, version = None, None
+            else:
+                known = described.get(id(dist))
+                if known is None or known[0] is not dist:
+                    try:  # dist.name and dist.version would each read and parse METADATA again
+                        metadata = dist.metadata
+                        pair = (metadata["Name"], metadata["Version"])
+                    except Exception:  # noqa: BLE001 - not a standard Distribution: ask it as before
+                        pair = (dist.name, dist.version)
+                    known = described[id(dist)] = (dist, pair)
+                distribution, version = known[1]
             if name in block or (allow is not None and name not in allow):
                 self._infos[name] = PluginInfo(name, distribution, version, "blocked")
                 continue

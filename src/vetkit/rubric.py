@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Mapping
 
 from attrs import field, frozen
@@ -68,17 +69,21 @@ def read_rubric_source(source: Any) -> tuple[dict[str, Any], str]:
     """Parse and schema-check a rubric file (path or resource) or mapping: (data, origin)."""
     from .parsing import parse
     from .schema_errors import translate
-    from .schemas import validator
+    from .schemas import errors as schema_errors
 
+    raw = None
     if isinstance(source, Mapping):
         data, origin, source_map = dict(source), "<rubric>", None
     else:
         origin = str(source)
         raw = source.read_bytes() if hasattr(source, "read_bytes") else open(source, "rb").read()
+        known = _VALID_RUBRIC_FILES.get(raw)
+        if known is not None:  # these very bytes parsed and validated before: the same data, a fresh copy
+            return json.loads(known), origin
         document = parse(raw, origin, "yaml")
         data, source_map = document.data, document.source_map
     problems = []
-    for pointer, message, hint in translate(validator("rubric").iter_errors(data)):
+    for pointer, message, hint in translate(schema_errors("rubric", data)):
         line, column = (source_map.locate(pointer) if source_map else None) or (None, None)
         problems.append(Problem(message, file=origin, line=line, column=column, pointer=pointer, hint=hint,
                                 code="rubric"))
@@ -86,7 +91,15 @@ def read_rubric_source(source: Any) -> tuple[dict[str, Any], str]:
         error = RubricError(f"{origin}: invalid rubric", problems)
         error.rubric_id = data.get("id") if isinstance(data, Mapping) else None
         raise error
+    if raw is not None:
+        if len(_VALID_RUBRIC_FILES) >= 256:
+            _VALID_RUBRIC_FILES.clear()
+        _VALID_RUBRIC_FILES[raw] = json.dumps(data)
     return data, origin
+
+
+#: Content of valid rubric files -> their data as JSON (see ``vetkit.rules._VALID_RULE_FILES``).
+_VALID_RUBRIC_FILES: dict[bytes, str] = {}
 
 
 def resolve(rubric_id: str, sources: Mapping[str, tuple[dict[str, Any], str]]) -> Rubric:

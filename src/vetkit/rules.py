@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib import import_module
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -113,7 +114,7 @@ def load_rules(folder: Traversable | Path | str, *, plugin: str = "") -> list[Ru
     """
     from .parsing import parse
     from .schema_errors import translate
-    from .schemas import validator
+    from .schemas import errors as schema_errors
 
     folder = Path(folder) if isinstance(folder, str) else folder
     rules: list[Rule] = []
@@ -122,17 +123,37 @@ def load_rules(folder: Traversable | Path | str, *, plugin: str = "") -> list[Ru
         if not entry.name.endswith((".yaml", ".yml")):
             continue
         name = str(entry)
-        document = parse(entry.read_bytes(), name, "yaml")
-        errors = list(translate(validator("rule").iter_errors(document.data)))
+        raw = entry.read_bytes()
+        known = _VALID_RULE_FILES.get(raw)
+        if known is not None:  # these very bytes parsed and validated before: the same data, a fresh copy
+            rules.append(rule_from_mapping(json.loads(known), plugin=plugin, path=name))
+            continue
+        document = parse(raw, name, "yaml")
+        errors = list(translate(schema_errors("rule", document.data)))
         for pointer, message, hint in errors:
             line, column = document.source_map.locate(pointer) or (None, None)
             problems.append(Problem(message, file=name, line=line, column=column, pointer=pointer, hint=hint,
                                     code="rule"))
         if not errors:
+            _remember(_VALID_RULE_FILES, raw, document.data)
             rules.append(rule_from_mapping(document.data, plugin=plugin, path=name))
     if problems:
         raise InvalidDocument(f"{folder}: invalid rule metadata", problems)
     return sorted(rules, key=lambda rule: rule.id)
+
+
+#: Content of valid rule files -> their data as JSON. Every Engine loads every plugin's rules;
+#: the YAML parse and schema check are done once per process for each distinct file content
+#: (keyed by the bytes themselves, so an edited file is parsed afresh). JSON gives each caller
+#: its own copy of the data, exactly as parsed (YAML data here is JSON data).
+_VALID_RULE_FILES: dict[bytes, str] = {}
+_CACHE_LIMIT = 2048
+
+
+def _remember(cache: dict[bytes, str], raw: bytes, data: Any) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[raw] = json.dumps(data)
 
 
 def rule_sort_key(rule_id: str) -> tuple:

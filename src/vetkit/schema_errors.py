@@ -8,7 +8,6 @@ import re
 from typing import Any, Iterable, Iterator
 
 from . import pointers
-from .errors import Problem
 
 _TYPE_NAMES = {
     "object": "an object", "array": "a list", "string": "a string", "integer": "a whole number",

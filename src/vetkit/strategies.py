@@ -11,7 +11,7 @@ section is present or not. ``json_values()`` is arbitrary JSON.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Iterator
+from typing import Any
 
 from hypothesis import strategies as st
 

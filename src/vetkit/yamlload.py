@@ -19,7 +19,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
 _TIMESTAMP = _TAG + "timestamp"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _scalar_constructor = SafeConstructor()
+#: PyYAML's own constructor function per scalar tag, called directly: ``construct_object`` would
+#: also remember every node it ever built in ``constructed_objects`` (a leak in a long process).
+_CONSTRUCTORS = {tag: SafeConstructor.yaml_constructors[tag] for tag in _SCALAR_TAGS}
 
 
 def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
@@ -43,7 +47,8 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
     if root is None:
         raise InvalidDocument(f"{name}: empty", [Problem("the file is empty", file=name, code="empty",
                                                           hint="start from `vetkit init`")])
-    _check_expansion(root, name, limits)
+    if "*" in text:  # without an alias (``*name``) every node is distinct: nothing can expand
+        _check_expansion(root, name, limits)
     builder = _Builder(name, limits)
     data = builder.build(root, "", 1)
     if builder.problems:
@@ -103,39 +108,45 @@ class _Builder:
                               f"the document is nested more than {self.limits.max_depth} levels deep",
                               "course documents need far fewer levels; check for runaway nesting",
                               pointer=pointer)
-        self.positions.setdefault(pointer, _position(node))
+        if pointer not in self.positions:
+            mark = node.start_mark
+            self.positions[pointer] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, pointer)
         if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
+            if node.tag != _SEQ:
                 return self.unsupported(node, pointer)
-            return [self.build(child, pointers.join(pointer, index), depth + 1)
-                    for index, child in enumerate(node.value)]
-        if node.tag == _TAG + "set" or node.tag != _TAG + "map":
+            return [self.build(child, f"{pointer}/{index}", depth + 1) for index, child in enumerate(node.value)]
+        if node.tag != _MAP:
             return self.unsupported(node, pointer)
         result: dict[str, Any] = {}
-        for key_node, value_node in _merged(node):
+        positions = self.positions
+        for key_node, value_node in (_merged(node) if _has_merge(node) else node.value):
             key = self.scalar(key_node, pointer) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self.problems.append(_problem(self.name, key_node, "mapping keys must be strings",
                                               "quote the key", pointer))
                 continue
-            child = pointers.join(pointer, key)
+            child = f"{pointer}/{key}" if "~" not in key and "/" not in key else pointers.join(pointer, key)
             if key in result:
                 self.problems.append(_problem(self.name, key_node, f"duplicate key `{key}`",
                                               "remove or merge the repeated key", child, "duplicate-key"))
                 continue
-            self.positions[child] = _position(key_node)
+            mark = key_node.start_mark
+            positions[child] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
     def scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
-        if node.tag == _TIMESTAMP:
+        tag = node.tag
+        if tag == _STR:
+            return node.value  # what SafeConstructor.construct_yaml_str returns
+        if tag == _TIMESTAMP:
             return node.value  # dates stay ISO strings, as in JSON
-        if node.tag not in _SCALAR_TAGS:
+        if tag not in _SCALAR_TAGS:
             return self.unsupported(node, pointer)
         try:
-            value = _scalar_constructor.construct_object(node)
+            value = _CONSTRUCTORS[tag](_scalar_constructor, node)
         except ConstructorError as err:
             self.problems.append(_problem(self.name, node, f"cannot read this value: {err.problem}",
                                           "quote it to make it a string", pointer))
@@ -150,6 +161,13 @@ class _Builder:
                                       "use plain mappings, lists, strings, numbers, booleans and null",
                                       pointer, "yaml-tag"))
         return None
+
+
+def _has_merge(node: yaml.MappingNode) -> bool:
+    for key_node, _ in node.value:
+        if key_node.tag == _TAG + "merge":
+            return True
+    return False
 
 
 def _merged(node: yaml.MappingNode):
