@@ -30,15 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
 from attrs import frozen
 
 from vetkit.checking import CheckContext, Result
 from vetkit.lexicon import ScanHit, compile_pattern
 from vetkit.report import Finding
+from vetkit.tables import read_table
 from vetkit.text import PreparedText, classify, negation_cues
 
 NOTE_KINDS = frozenset({"title", "myth-correction", "negated", "proper-name"})
@@ -52,7 +51,7 @@ _MODULE = re.compile(r"^(/modules/\d+)/")
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, tuple[re.Pattern, ...]]:
-    raw = yaml.safe_load((files("vetkit_accuracy") / "data" / "framing.yaml").read_text(encoding="utf-8"))
+    raw = read_table("vetkit_accuracy", "framing")
     return {key: tuple(compile_pattern(pattern).regex for pattern in raw[key])
             for key in ("correction_markers", "heading_markers")}
 

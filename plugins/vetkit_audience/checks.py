@@ -7,23 +7,19 @@ tables (the §5.3 role matrix, state names, word lists) live in ``data/``.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
-from importlib.resources import files
 from typing import Any, Iterable, Mapping
 
-import yaml
-
 from vetkit.checking import CheckContext, Result
+from vetkit.tables import read_table
 from vetkit.vocabulary import builtin_vocabulary
 
 from . import readability
 
-
 # ---- data -------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
 def _data(name: str) -> Any:
-    return yaml.safe_load(files(__package__).joinpath(f"data/{name}.yaml").read_text(encoding="utf-8"))
+    """A data table of this plugin (``data/<name>.yaml``), read once."""
+    return read_table(__package__, name)
 
 
 def role_table() -> Mapping[str, Any]:

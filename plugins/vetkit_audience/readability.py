@@ -7,6 +7,7 @@ reviewer at dense text, they do not decide anything.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from attrs import frozen
@@ -47,20 +48,27 @@ class TextStats:
         return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+_SILENT_ENDING = re.compile(r"(?:[^laeiouy]es|[^laeiouytd]ed|[^laeiouy]e)$")
+_VOWEL_GROUP = re.compile(r"[aeiouy]{1,2}")
+
+
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """Estimated syllables of one word (hyphenated parts are counted separately)."""
-    return sum(_syllables(part) for part in re.split(r"[-]", word) if part)
+    return sum(_syllables(part) for part in word.split("-") if part)
 
 
 def _syllables(word: str) -> int:
-    letters = re.sub(r"[^a-z]", "", word.lower())
+    letters = _NOT_LETTER.sub("", word.lower())
     if not letters:
         return 0
     if len(letters) <= 3:
         return 1
-    letters = re.sub(r"(?:[^laeiouy]es|[^laeiouytd]ed|[^laeiouy]e)$", lambda m: m.group(0)[0], letters)
-    letters = re.sub(r"^y", "", letters)
-    return max(1, len(re.findall(r"[aeiouy]{1,2}", letters)))
+    letters = _SILENT_ENDING.sub(lambda m: m.group(0)[0], letters)
+    if letters.startswith("y"):
+        letters = letters[1:]
+    return max(1, len(_VOWEL_GROUP.findall(letters)))
 
 
 def _blocks(text: str) -> Iterator[str]:

@@ -10,14 +10,22 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from vetkit.alignment import AlignmentMap, ItemLink, ObjectiveAlignment, alignment_map
 from vetkit.checking import CheckContext, Result
 from vetkit.course import Course
 from vetkit.report import Finding
 
-from vetkit.alignment import AlignmentMap, ItemLink, ObjectiveAlignment, alignment_map
 from .hours import hour_arithmetic
-from .objectives import MEASURABLE, VAGUE, VerbReading, compound_verbs, lexicon, read_declared, read_objective
-from .objectives import states_condition_or_criterion
+from .objectives import (
+    MEASURABLE,
+    VAGUE,
+    VerbReading,
+    compound_verbs,
+    lexicon,
+    read_declared,
+    read_objective,
+    states_condition_or_criterion,
+)
 from .tables import bloom_rank, table
 
 

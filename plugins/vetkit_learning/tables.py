@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any, Mapping
 
-import yaml
-
 from vetkit.course import freeze
+from vetkit.tables import read_table
 
 
 @lru_cache(maxsize=None)
 def table(name: str) -> Mapping[str, Any]:
     """The read-only contents of ``data/<name>.yaml``."""
-    text = files(__package__).joinpath(f"data/{name}.yaml").read_text(encoding="utf-8")
-    return freeze(yaml.safe_load(text))
+    return freeze(read_table(__package__, name))
 
 
 def bloom_rank(level: str | None) -> int:

@@ -12,22 +12,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import Any, NamedTuple
-
-import yaml
 
 from vetkit.checking import CheckContext, Result, combine
 from vetkit.lexicon import compile_pattern, hit_finding, registry_for, scan_course
 from vetkit.phrases import PhraseSet, find_phrases, find_violations, load_phrase_set
-
+from vetkit.tables import read_table
 
 # --------------------------------------------------------------------------- data and shared helpers
 
-@cache
 def _data(name: str) -> Any:
     """A data table of this plugin (``data/<name>.yaml``), read once."""
-    return yaml.safe_load((files(__package__) / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_table(__package__, name)
 
 
 @cache

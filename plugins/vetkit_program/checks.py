@@ -9,20 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any, Iterable, Mapping
 
-import yaml
-
 from vetkit.checking import CheckContext, Result
-
+from vetkit.tables import read_table
 
 # --------------------------------------------------------------------------- shared helpers
 
-@lru_cache(maxsize=None)
 def _table(name: str) -> Mapping[str, Any]:
     """A data table of this plugin (``data/<name>.yaml``), read once."""
-    return yaml.safe_load((files(__package__) / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_table(__package__, name)
 
 
 def _date(value: Any) -> dt.date | None:

@@ -13,21 +13,20 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from vetkit.checking import CheckContext, Result, combine
 from vetkit.lexicon import compile_pattern, registry_for
 from vetkit.numbers import find_phone_numbers, find_short_codes, normalize_phone
 from vetkit.phrases import PhraseSet, find_phrases, load_phrase_set
+from vetkit.tables import read_table
 from vetkit.text import PreparedText
 
+_DIGIT = re.compile(r"\d")
 
 # --------------------------------------------------------------------------- data and shared helpers
 
-@cache
 def _data(name: str) -> Any:
     """A data table of this plugin (``data/<name>.yaml``), read once."""
-    return yaml.safe_load((files(__package__) / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_table(__package__, name)
 
 
 @cache
@@ -228,7 +227,7 @@ def _numbers_in_text(ctx: CheckContext) -> tuple[list, list]:
     known = _known_numbers(ctx)
     fails, reviews = [], []
     for field in ctx.course.texts():
-        if not any(char.isdigit() for char in field.text):
+        if not _DIGIT.search(field.text):
             continue
         prep = PreparedText(field.text)
         found = [(m.start, m.end, m.raw, m.digits, right_phone, limits["phone_digits"], "phone number")

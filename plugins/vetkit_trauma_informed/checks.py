@@ -18,7 +18,14 @@ from typing import Iterable, Sequence
 
 from vetkit.checking import CheckContext, Result, combine
 from vetkit.course import TextField
-from vetkit.lexicon import ScanHit, compile_pattern, hit_finding, registry_for, scan_course, scan_texts
+from vetkit.lexicon import (
+    ScanHit,
+    compile_pattern,
+    hit_finding,
+    registry_for,
+    scan_course,
+    scan_texts,
+)
 from vetkit.text import PreparedText
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
