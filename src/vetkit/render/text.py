@@ -73,7 +73,8 @@ def _problems(console: Console, report, verbose: bool) -> None:
         by_category[result.category].append(result)
     order = {"fail": 0, "error": 1, "needs-review": 2, "pass": 3, "not-applicable": 4}
     severity_order = {"error": 0, "warning": 1, "info": 2}
-    for category, results in by_category.items():
+    worst_first = sorted(by_category.items(), key=lambda item: min(order[r.outcome] for r in item[1]))
+    for category, results in worst_first:
         console.print()
         console.print(f"[bold]{escape(_category_title(category))}[/]")
         for result in sorted(results, key=lambda r: (order[r.outcome], severity_order.get(r.severity, 3), r.rule_id)):
