@@ -23,78 +23,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from scan import PLAIN  # bench/scan.py: one bank of ordinary course sentences for every bench input
+
 SEED = 20261125
 TARGET_BYTES = 50_000
 
 # -- banks ------------------------------------------------------------------------------------------
-
-PLAIN = [
-    "Patrol officers often meet trafficked people during routine calls without knowing it.",
-    "Labor trafficking happens in restaurants, farms, construction sites, cleaning crews and private homes.",
-    "Ask open questions, listen, and write down what you saw rather than what you concluded.",
-    "A qualified interpreter is arranged through the department's language line before the interview.",
-    "The advocate explains the person's rights and the services available in plain language.",
-    "Document who held the identification documents and where the workers slept.",
-    "Coercion includes threats of serious harm, schemes, and abuse of the legal process.",
-    "Support is offered regardless of whether the person agrees to give a statement.",
-    "Separate the person from anyone who may be controlling them, using an ordinary reason.",
-    "The supervisor reviews the report for trafficking indicators before it is closed.",
-    "Many people do not self-identify as victims and may fear police or deportation.",
-    "Debt that grows faster than it can be repaid is a common means of control.",
-    "Notify the on-call investigator assigned to the regional task force.",
-    "Minors in commercial sex are victims; no proof of force, fraud or coercion is required.",
-    "Record the person's own words in quotation marks in the narrative section.",
-    "The task force meets monthly to review open cases with prosecutors and victim services.",
-    "Offer water, a place to sit and a break before asking further questions.",
-    "Wage and Hour investigators may refer labor cases that show signs of forced labor.",
-    "Explain who you are, why you are there and what will happen next.",
-    "The National Human Trafficking Hotline can be reached at 1-888-373-7888 or by texting 233733.",
-    "Check first impressions against what you actually observed at the scene.",
-    "Financial records, phones and online advertisements can corroborate the account.",
-    "Roll-call segments run fifteen to twenty minutes and end with a short check.",
-    "The facilitator reads the scenario aloud and asks each squad to list what they noticed.",
-    "Most calls that involve exploitation arrive as something else: a noise complaint, a wellness check, a theft.",
-    "A worker who sleeps at the job site and cannot say where she is may need a closer look.",
-    "Write the narrative in plain language and avoid conclusions you cannot support.",
-    "The county prosecutor's office reviews every referral within two business days.",
-    "Use the pocket card to walk through the notification steps in order.",
-    "Keep the interview short, offer breaks, and let the person decide where to sit.",
-    "If the person is a minor, notify child protective services as state law requires.",
-    "The employer kept the workers' passports in a locked drawer in the office.",
-    "Investigators should obtain payroll records and compare them with the hours actually worked.",
-    "A translated consent form is not a substitute for a qualified interpreter at the interview.",
-    "Agencies that train together tend to share information more readily on live cases.",
-    "The debrief asks participants what they would do differently at the next contact.",
-    "Technology can connect recruiters and buyers in minutes; phones often hold the most useful evidence.",
-    "Officers rotate through the peer support program after difficult cases.",
-    "The state statute mirrors the federal definitions but adds a separate offense for patronizing.",
-    "Ask about living conditions, pay, and whether the person can leave the job if they want to.",
-    "Farmworkers recruited through a labor contractor may owe large fees before they ever start.",
-    "The dispatcher noted that the caller answered questions as if someone were listening.",
-    "Victim specialists can arrange emergency shelter, food, and medical care the same night.",
-    "Evaluate the course after each delivery and again three months later with the supervisors.",
-    "The case file should show who was notified, when, and what the advocate offered.",
-    "Cultural factors can shape how a person describes their work and their relationships.",
-    "Construction crews moved between sites every few weeks, which made records hard to follow.",
-    "The nail salon owner provided housing above the shop and deducted rent from every paycheck.",
-    "Review the agency policy on non-criminalization with your sergeant before the next shift.",
-    "People who were exploited may distrust any uniform, including those of firefighters and paramedics.",
-    "The slides include a map of regional service providers with after-hours phone numbers.",
-    "A survivor consultant reviewed the scenarios for realism and tone.",
-    "Participants practice the first five minutes of contact in pairs, then switch roles.",
-    "Report writing improves when officers describe behavior instead of labeling it.",
-    "Restitution orders can include back wages that the employer never paid.",
-    "Immigration options exist for some victims, and the investigator's early request matters.",
-    "Hospitality workers often see warning signs first, so the hotel outreach program matters.",
-    "A victim's account may change as trust grows; inconsistency alone is not a sign of deceit.",
-    "Trauma can affect memory, so ask about sensory details rather than exact dates.",
-    "Traffickers may be family members, intimate partners, employers or members of organized networks.",
-    "Continued Presence is requested by federal law enforcement and should not wait for cooperation.",
-    "Boys, men and LGBTQ youth are trafficked too and are less often identified.",
-    "People with limited English proficiency have a right to language access at every step.",
-    "Debt bondage, document confiscation and isolation often appear together in labor cases.",
-    "Buyers who pay for sex with a minor commit a felony under both federal and state law.",
-]
 
 #: Sentences that lexical checks should notice (a few per course).
 HITS = [
