@@ -199,7 +199,7 @@ class Course:
         for group, keys in _TEXT_KEYS.items():
             if not group:
                 continue
-            for pointer, obj in self._walk(group.split(".")):
+            for pointer, obj in pointers.objects_at(self.data, group.split(".")):
                 for key in keys:
                     value = obj.get(key)
                     if isinstance(value, str):
@@ -217,18 +217,6 @@ class Course:
             if isinstance(safeguards.get(key), str):
                 yield TextField(f"/safeguards/{key}", safeguards[key], f"safeguards.{key}")
 
-    def _walk(self, path: list[str]) -> Iterator[tuple[str, Mapping[str, Any]]]:
-        objects: list[tuple[str, Any]] = [("", self.data)]
-        for step in path:
-            following = []
-            for pointer, obj in objects:
-                value = obj.get(step)
-                if isinstance(value, Mapping):
-                    following.append((f"{pointer}/{step}", value))
-                elif isinstance(value, tuple):
-                    following.extend((f"{pointer}/{step}/{i}", v) for i, v in enumerate(value) if isinstance(v, Mapping))
-            objects = following
-        return iter(objects)
 
     def _outline(self, nodes, pointer: str) -> Iterator[TextField]:
         for index, node in enumerate(nodes):

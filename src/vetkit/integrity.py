@@ -7,6 +7,8 @@ from typing import Any, Iterator
 
 from attrs import frozen
 
+from . import pointers
+
 from .schema_errors import close_match, did_you_mean
 from .vocabulary import TAG_FIELDS, Vocabulary
 
@@ -188,17 +190,7 @@ def _schedule(data: dict, issues: list[Issue]) -> None:
 def _tag_sites(data: dict) -> Iterator[tuple[str, str, Any]]:
     for dotted, vocabulary_name in TAG_FIELDS.items():
         *path, field = dotted.split(".")
-        objects = [("", data)]
-        for step in path:
-            next_objects = []
-            for pointer, obj in objects:
-                value = obj.get(step)
-                if isinstance(value, dict):
-                    next_objects.append((f"{pointer}/{step}", value))
-                elif isinstance(value, list):
-                    next_objects.extend((f"{pointer}/{step}/{i}", v) for i, v in enumerate(value) if isinstance(v, dict))
-            objects = next_objects
-        for pointer, obj in objects:
+        for pointer, obj in pointers.objects_at(data, path):
             values = obj.get(field)
             if isinstance(values, list):
                 for index, value in enumerate(values):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Mapping
+from typing import Any, Iterable, Iterator
 
 
 def escape(token: object) -> str:
@@ -49,3 +50,23 @@ def resolve(document: Any, pointer: str) -> Any:
 def parent(pointer: str) -> str:
     """The pointer one level up (the root is its own parent)."""
     return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def objects_at(document: Any, path: Iterable[str]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(pointer, object) for every object reached by following ``path`` through the document.
+
+    Each step descends into a key; a list there is fanned out to its objects, so
+    ``objects_at(course, ["modules", "outline"])`` yields every outline of every module.
+    """
+    objects: list[tuple[str, Any]] = [("", document)]
+    for step in path:
+        following = []
+        for pointer, obj in objects:
+            value = obj.get(step)
+            if isinstance(value, Mapping):
+                following.append((f"{pointer}/{step}", value))
+            elif isinstance(value, (list, tuple)):
+                following.extend((f"{pointer}/{step}/{index}", item) for index, item in enumerate(value)
+                                 if isinstance(item, Mapping))
+        objects = following
+    return iter(objects)
