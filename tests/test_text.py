@@ -170,6 +170,38 @@ class TestClassify:
         assert ctx_kind(text, "kidnapped").kind == "myth-correction"
         assert ctx_kind(text, "trafficker").kind == "own-voice"
 
+    @pytest.mark.parametrize("text, term, kind", [
+        ("| Say this | Not this |\n|---|---|\n| trafficked minor | child prostitute |", "child prostitute",
+         "myth-correction"),
+        ("| Say this | Not this |\n|---|---|\n| trafficked minor | child prostitute |", "trafficked minor",
+         "own-voice"),
+        ("| Use | Avoid |\n|---|---|\n| sex buyer | john |", "john", "myth-correction"),
+        ("| Preferred | Outdated term |\n|---|---|\n| CSAM | child pornography |", "child pornography",
+         "myth-correction"),
+        ("### Language to retire\n\n- child prostitute\n- hooker", "hooker", "myth-correction"),
+        ("### Terms to avoid\n\n| Term | Why |\n|---|---|\n| child prostitute | a minor cannot consent |",
+         "child prostitute", "myth-correction"),
+        ("### Language to retire\n\n| Say this | Not this |\n|---|---|\n| sex buyer | john |", "sex buyer",
+         "own-voice"),
+        ("### Language to retire\n\nThe john paid cash.", "john", "own-voice"),
+        ("### Field steps\n\n- Photograph the hooker's room.", "hooker", "own-voice"),
+        ("### Why we stopped talking about rescue\n\nText.", "rescue", "negated"),
+        ("Nobody should be held for their own good.", "held", "negated"),
+        ("No one is a child prostitute.", "child prostitute", "negated"),
+        ("Avoid: child prostitute. Use: sexually exploited child.", "child prostitute", "negated"),
+        ("Don't say: hooker.", "hooker", "negated"),
+        ("Note: the hooker left.", "hooker", "own-voice"),
+        ("Replace child prostitute with trafficked minor.", "child prostitute", "negated"),
+        ("Call the Rescue Mission shelter on 5th Street.", "Rescue", "proper-name"),
+    ], ids=["not-this-column", "say-this-column", "avoid-column", "outdated-column", "retire-heading-item",
+            "avoid-heading-table", "heading-but-say-column", "retire-heading-paragraph", "plain-heading",
+            "stopped-talking-about", "nobody", "no-one", "avoid-label", "dont-say-label", "other-label",
+            "replace", "name-in-a-title-case-sentence"])
+    def test_retired_wording_labels(self, text, term, kind):
+        """A table column or a heading over list items/table rows that names wording to avoid is a correction;
+        a paragraph under such a heading, or the "say this" column, is still the course's own voice."""
+        assert ctx_kind(text, term).kind == kind
+
     def test_myth_heading_needs_a_marker(self):
         """Under a Myth heading, a sentence without a marker is still the course's own voice."""
         text = "### Myths\n\nVictims are kidnapped by strangers.\n\nMyth: traffickers are unknown to them."

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
+
+import attrs
 
 from vetkit.checking import CheckContext, Result, combine
 from vetkit.course import TextField
@@ -30,6 +32,7 @@ from vetkit.text import PreparedText
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _DESCRIPTIVE = ("altText", "description", "caption", "transcript")
+_BODY_FIELDS = ("materials.text", "materials.file")  # a material's own content (inline text or file contents)
 _GENDERS = {"woman": "female", "girl": "female", "man": "male", "boy": "male", "gender-diverse": "gender-diverse"}
 
 
@@ -110,8 +113,23 @@ def dm01_imagery(ctx: CheckContext) -> Result:
     lexicon = registry_for(ctx).lexicon("imagery")
     flagged = set(ctx.param("imagery.flagged_depictions"))
     media_types = set(ctx.param("imagery.media_types"))
+    prose_types = set(ctx.param("imagery.prose_types"))
     hits = list(scan_course(course, lexicon)) + list(scan_texts(_file_names(course), lexicon, course=course))
-    findings = [hit_finding(ctx, hit) for hit in hits]
+    findings, kept = [], []
+    for hit in hits:
+        material = course.get(hit.pointer.rsplit("/", 1)[0]) if hit.field in _BODY_FIELDS else None
+        if hit.effect != "note" and isinstance(material, Mapping) and material.get("type") in prose_types:
+            # §4.2 reads what a material shows (title, file name, description, alt text, caption, transcript);
+            # the body of a handout or job aid describes cases and indicators in words, which is not imagery.
+            note = attrs.evolve(hit, effect="note", severity="info")
+            findings.append(hit_finding(ctx, note, message=(
+                f"{hit.term_id} “{hit.matched}” is in the body text of a {material['type']} (written prose about "
+                "a case or an indicator, not a description of an image) → note (§4.2 scans titles, file names, "
+                "descriptions, alt text, captions and transcripts).")))
+            continue
+        kept.append(hit)
+        findings.append(hit_finding(ctx, hit))
+    hits = kept
     declared, undescribed, media = [], [], 0
     for pointer, material in course.entries("materials"):
         for index, tag in enumerate(material.get("depicts", ())):

@@ -37,6 +37,10 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|however|although|
                            re.IGNORECASE)
 
 
+#: Words that make help inclusive in the clause of a conditional construction ("every victim, including
+#: the ones who agree to testify"): the condition may not exclude anyone, so TI-01 reviews instead of failing.
+_INCLUSIVE = re.compile(r"\b(?:including|every|everyone|everybody|anyone|anybody|whether)\b", re.IGNORECASE)
+
 # --------------------------------------------------------------------------- small helpers
 
 def _join(values: Sequence[str]) -> str:
@@ -275,6 +279,8 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
             return "the same sentence also says support does not depend on cooperation"
         if not _mentions(clause, cooperation):
             return "its clause does not say that the condition is cooperating, testifying or giving a statement"
+        if inclusive := _INCLUSIVE.search(clause):
+            return f"its clause also says “{inclusive.group()}”, so the help may not exclude anyone"
         return None
 
     return combine(

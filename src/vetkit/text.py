@@ -313,6 +313,10 @@ class _Layout:
             self._tables = rows
         return self._tables
 
+    def table_headers(self, block_start: int) -> tuple[str, ...]:
+        """The header cells of the table whose row starts at ``block_start`` (empty when not a table row)."""
+        return self._table_headers().get(block_start, ())
+
     def table_column(self, offset: int) -> str | None:
         """The header of the table column that ``offset`` sits in, if it is in a table body row."""
         block = self.block_at(offset)
@@ -639,11 +643,22 @@ def excerpt(text: str, start: int, end: int, limit: int = 240) -> str:
 
 # --------------------------------------------------------------------------- context
 
-_NEGATION = re.compile(r"""\b(?:never|not|neither|nor|rarely|seldom|no\s+longer|cannot|\w+n['’]t|avoid(?:s|ed|ing)?
-                            |instead\s+of|rather\s+than
-                            |refrain(?:s|ed|ing)?\s+from|stop(?:s|ped)?\s+(?:using|calling|saying))\b""",
+_NEGATION = re.compile(r"""\b(?:never|not|neither|nor|nobody|no\s+one|rarely|seldom|no\s+longer|cannot|\w+n['’]t
+                            |avoid(?:s|ed|ing)?|instead\s+of|rather\s+than|replac(?:e|es|ed|ing)
+                            |refrain(?:s|ed|ing)?\s+from|stop(?:s|ped)?\s+(?:using|calling|saying|talking\s+about))\b""",
                        re.IGNORECASE | re.VERBOSE)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\b(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
+#: A negation cue used as a label before a colon: "Avoid:", "Don't say:", "Never use:", "Not this:".
+_NEGATION_LABEL = re.compile(r"[\s*_>#-]*(?:(?:never|not|don['’]t|do\s+not|avoid)(?:\s+(?:say|use|write|this|these))?"
+                             r"|instead\s+of|no\s+longer\s+(?:say|use))[\s*_]*", re.IGNORECASE)
+#: A heading or table-column header that lists wording to retire ("Terms to avoid", "Not this", "Outdated").
+_RETIRED_LABEL = re.compile(r"\b(?:retire[sd]?|retiring|outdated|old\s+terms?|stigmatiz\w*|stigmatis\w*|derogatory|offensive)\b",
+                            re.IGNORECASE)
+
+
+def _retired_label(label: str | None) -> bool:
+    """Whether a heading or column header says that what it holds is wording to avoid (not myth-based)."""
+    return bool(label) and bool(_NEGATION.search(label) or _RETIRED_LABEL.search(label))
 _MYTH_MARKERS = re.compile(r"""
     \bmyths?\b | \bmisconceptions?\b | \bmisperceptions?\b | \bmisbeliefs?\b | \bmistaken\s+beliefs?\b
   | \bnot\s+true\b | \buntrue\b | \b(?:isn|aren|wasn)['’]t\s+true\b | \bnot\s+the\s+case\b
@@ -701,6 +716,8 @@ def negation_before(text: str, start: int, limit: int) -> re.Match | None:
     """
     clause_start = limit
     for brk in _CLAUSE_BREAK.finditer(text, limit, start):
+        if brk.group() == ":" and _NEGATION_LABEL.fullmatch(text, clause_start, brk.start()):
+            continue  # "Avoid: child prostitute" - a negation used as a label governs what follows the colon
         clause_start = brk.end()
     last = None
     for cue in _NEGATION.finditer(text, clause_start, start):
@@ -739,6 +756,8 @@ def _marker(text: str, start: int, end: int, extra: Sequence[re.Pattern] = ()) -
 
 
 def _title_case_line(line: str) -> bool:
+    if line.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence that holds names ("Call the Rescue Mission shelter on 5th Street.")
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -813,8 +832,12 @@ def classify(text: str | PreparedText, start: int, end: int, *, field: str = "",
     else:
         block = layout.block_at(start)
         column = layout.table_column(start)
-        if column is not None and re.search(r"\bmyths?\b", column):
+        if column is not None and (re.search(r"\bmyths?\b", column) or _retired_label(column)):
             flags["myth-correction"] = (column, f"myth correction: the hit is in the '{column}' column of a table")
+        elif block is not None and block.kind in ("item", "table") and _retired_label(heading) and not (
+                block.kind == "table" and any(_retired_label(h) for h in layout.table_headers(block.start))):
+            unit = {"item": "list item", "table": "table row"}[block.kind]
+            flags["myth-correction"] = (heading, f"myth correction: the {unit} is under the heading '{heading}'")
         elif block is not None and (block.kind in ("item", "table") or under_myths) and \
                 (marker := _marker(raw, block.start, block.end, extra_markers)):
             unit = {"item": "list item", "table": "table row"}.get(block.kind, "paragraph")

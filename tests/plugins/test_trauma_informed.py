@@ -108,6 +108,23 @@ class TestTI07:
                      glossary=GLOSSARY)
         assert result.outcome == "pass" and by_effect(result, "note") == ["/modules/0/text"]
 
+    @pytest.mark.parametrize("text, outcome, fails, notes", [
+        ("| Say this | Not this |\n|---|---|\n| a child sold for sex | child prostitute |", "pass", [],
+         ["/modules/0/text"]),
+        ("### Language to retire\n\n- hooker\n- child prostitute\n", "pass", [],
+         ["/modules/0/text", "/modules/0/text"]),
+        ("### Language to retire\n\nThe detective called her a hooker.", "fail", ["/modules/0/text"], []),
+        ("Avoid terms like child prostitute: a minor cannot consent.", "pass", [], ["/modules/0/text"]),
+        ("Avoid: child prostitute.", "pass", [], ["/modules/0/text"]),
+        ("| Term | Meaning |\n|---|---|\n| child prostitute | a minor in the sex trade |", "fail",
+         ["/modules/0/text"], []),
+    ], ids=["not-this-column", "retire-heading-list", "retire-heading-paragraph", "avoid-terms-like",
+            "avoid-label", "neutral-table"])
+    def test_corrections_in_own_words(self, text, outcome, fails, notes):
+        """Tables, headings and labels that retire a term are corrections; a neutral table still fails."""
+        result = run("TI-07", modules=[module(text)], glossary=GLOSSARY)
+        assert (result.outcome, by_effect(result, "fail"), by_effect(result, "note")) == (outcome, fails, notes)
+
     def test_missing_glossary(self):
         """Without a glossary the rule needs review, pointing at /glossary."""
         result = run("TI-07", modules=[module("Officers assist victims.")])
@@ -169,6 +186,11 @@ class TestTI08:
         ("slavery as a legal term", "Peonage and slavery are federal crimes.", "pass"),
         ("campaign name", "The Rescue & Restore campaign offers posters.", "pass"),
         ("other L rows are TI-07's", "Patrol meets child prostitutes.", "pass"),
+        ("passive saved", "The girls were saved from the life by the raid.", "needs-review"),
+        ("saved files", "The interview notes were saved to the case file.", "pass"),
+        ("operation name", "Our unit ran sweeps under names like Operation Rescue Shield.", "pass"),
+        ("negated rescue", "We do not rescue anyone; we offer options.", "pass"),
+        ("shelter name in a sentence", "Call the Rescue Mission shelter on 5th Street.", "pass"),
     ]
 
     @pytest.mark.parametrize("name,text,outcome", CASES, ids=[c[0] for c in CASES])
@@ -212,6 +234,22 @@ class TestDM01:
         """Injury indicators taught in module text are not imagery."""
         result = run("DM-01", modules=[module("Document bruises and other injuries with photographs.")])
         assert result.outcome == "pass"
+
+    @pytest.mark.parametrize("kind, field, text, outcome, reviews, notes", [
+        ("job-aid", "text", "Indicators: unexplained bruises; locked in a room at night.", "pass", [],
+         ["/materials/0/text", "/materials/0/text"]),
+        ("handout", "text", "The worker said she was chained to a bed; records corroborated it.", "pass", [],
+         ["/materials/0/text"]),
+        ("slides", "text", "Slide 2: photo of a girl in chains.", "needs-review", ["/materials/0/text"], []),
+        ("job-aid", "description", "Poster of a girl in chains.", "needs-review", ["/materials/0/description"], []),
+        ("image", "altText", "A teenage girl crying in a motel room.", "needs-review", ["/materials/0/altText"], []),
+    ], ids=["job-aid-indicators", "handout-case", "slides-text", "job-aid-description", "crying-girl"])
+    def test_prose_body_is_not_imagery(self, kind, field, text, outcome, reviews, notes):
+        """The body text of a handout or job aid is prose about cases (note); what a material shows is reviewed."""
+        result = run("DM-01", materials=[{"id": "H1", "title": "Card", "type": kind, field: text,
+                                          **({"altText": "Officers talking."} if kind == "image" and field != "altText"
+                                             else {})}])
+        assert (result.outcome, by_effect(result, "needs-review"), by_effect(result, "note")) == (outcome, reviews, notes)
 
     def test_trafficker_behind_bars(self):
         """An image of a convicted trafficker behind bars is not a victim behind bars."""

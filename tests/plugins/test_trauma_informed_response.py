@@ -119,8 +119,11 @@ class TestTI01:
           "testifies later."), "needs-review", [], ["/modules/0/text"]),
         (PVC + " Never tell a person that shelter is available only if she testifies.", "pass", [], []),
         ("A victim-centered approach puts the person first.", "needs-review", [], ["/modules/0/text"]),
+        (PVC + " Shelter beds go to the women who agree to give a statement.", "fail", ["/modules/0/text"], []),
+        (PVC + " Shelter is open to every victim, including the ones who agree to testify later.", "needs-review",
+         [], ["/modules/0/text"]),
     ], ids=["unconditional", "own-voice", "quoted", "other-condition", "other-clause", "also-unconditional",
-            "negated", "paraphrase"])
+            "negated", "paraphrase", "who-agree-to", "who-agree-including"])
     def test_conditional_help(self, text, outcome, fails, reviews):
         """Only a clause that ties help to cooperation in the course's own voice fails; doubtful uses are reviewed."""
         result = run("TI-01", modules=[module(text, ["victim-centered"])])
@@ -235,7 +238,15 @@ class TestTI05:
         ("Never arrest a person to get her to talk.", "pass", [], []),
         ("Victims are often arrested for crimes; call an advocate to help them.", "needs-review", [],
          ["/modules/0/text"]),
-    ], ids=["clean", "own-voice", "offender-named", "negated", "other-clause"])
+        ("If she won't cooperate, book her on the prostitution charge so she is off the street.", "fail",
+         ["/modules/0/text"], []),
+        ("Hold her overnight until she is ready to talk.", "fail", ["/modules/0/text"], []),
+        ('Nobody should be arrested "for their own protection".', "pass", [], []),
+        ("No one is detained for her own safety in this unit.", "pass", [], []),
+        ("| Do | Don't |\n|---|---|\n| Call the advocate | Detain her for her own safety |", "pass", [], []),
+        ("### What not to do\n\n- Arrest a minor to keep her off the street.\n", "pass", [], []),
+    ], ids=["clean", "own-voice", "offender-named", "negated", "other-clause", "so-she-is", "until-ready",
+            "nobody", "no-one", "dont-column", "negated-heading"])
     def test_arrest_as_help(self, text, outcome, fails, reviews):
         """Arrest presented as help fails in one clause of the course's own voice; doubtful uses are reviewed."""
         result = run("TI-05", modules=[module(text, ["non-criminalization"])])
@@ -272,6 +283,16 @@ class TestTI06:
         result = run("TI-06", modules=[module("The U visa certification is an incentive for victims to report crime.")])
         assert (result.outcome, result.severity, pointers(result, "needs-review")) == \
             ("needs-review", "error", ["/modules/0/text"])
+
+    @pytest.mark.parametrize("text, outcome, fails, reviews", [
+        ("Tell her the T visa paperwork depends on how well she cooperates; that is your leverage.", "fail",
+         ["/modules/0/text"], []),
+        ("The T visa never depends on how well the person cooperates.", "pass", [], []),
+    ], ids=["depends-on-how-well", "negated"])
+    def test_graded_relief(self, text, outcome, fails, reviews):
+        """Relief that "depends on how well" the person cooperates is a bargaining chip in one clause."""
+        result = run("TI-06", modules=[module(text)])
+        assert (result.outcome, pointers(result, "fail"), pointers(result, "needs-review")) == (outcome, fails, reviews)
 
     def test_no_relief_named(self):
         """Leverage talk without immigration relief is not an N-LEVER construction."""
