@@ -75,11 +75,23 @@ _CITATION = (r"\b{title}\s*U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?\s*(?:§+\s*|sec(?:tion
              r"|\btitle\s+{title}\b[^.;]{{0,30}}?(?:§+|sec(?:tion|\.)?)\s*{section}(?!\d)")
 
 
+_ET_SEQ = (r"\b{title}\s*U\.?\s?S\.?\s?C\.?(?:\s?[AS]\.?)?\s*(?:§+\s*|sec(?:tion|\.)?\s*)?(\d+)"
+           r"(?:\s?\([0-9a-zA-Z]{{1,4}}\))*\s*,?\s*et\.?\s+seq\b")
+
+
 def _cites(reference, statute: str) -> bool:
+    """The reference cites ``statute`` directly, or a chapter from an earlier section "et seq." (22 U.S.C. 7101 et seq.)."""
     title, _, section = statute.partition(" U.S.C. ")
-    pattern = re.compile(_CITATION.format(title=re.escape(title.strip()), section=re.escape(section.strip())),
-                         re.IGNORECASE)
-    return any(pattern.search(str(reference.get(key) or "")) for key in ("citation", "title"))
+    title, section = title.strip(), section.strip()
+    pattern = re.compile(_CITATION.format(title=re.escape(title), section=re.escape(section)), re.IGNORECASE)
+    chapter = re.compile(_ET_SEQ.format(title=re.escape(title)), re.IGNORECASE)
+    for key in ("citation", "title"):
+        text = str(reference.get(key) or "")
+        if pattern.search(text):
+            return True
+        if section.isdigit() and any(0 <= int(section) - int(m.group(1)) <= 30 for m in chapter.finditer(text)):
+            return True
+    return False
 
 
 def ac01_definitions(ctx: CheckContext) -> Result:

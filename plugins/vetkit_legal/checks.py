@@ -99,6 +99,11 @@ _CITATION_FORMS = (
     re.compile(rf"\btitle\s+(?P<title>\d{{1,2}})\b[\s,]*(?:of\s+the\s+)?(?:{_CODE})?[\s,]*{_SIGN}\s*"
                rf"(?P<sections>{_SECTIONS})", re.IGNORECASE),
 )
+_CITATION_FORMS += (
+    # Section 1591 of title 18, United States Code; sec. 7102 of title 22, U.S.C.
+    re.compile(rf"{_SIGN}\s*(?P<sections>{_SECTIONS})\s*,?\s*of\s+title\s+(?P<title>\d{{1,2}})\b(?:[\s,]*(?:of\s+the\s+)?"
+               rf"{_CODE})?", re.IGNORECASE),
+)
 _SECTION_TOKEN = re.compile(r"(\d+[a-z]?)(?:\s?\([0-9a-zA-Z]{1,4}\))*|(-|–|—|\bto\b|\bthrough\b)", re.IGNORECASE)
 _MAX_RANGE = 30
 
@@ -131,6 +136,29 @@ def parse_citation(text: str) -> tuple[list[Section], list[tuple[int, int]]]:
                 if section not in found:
                     found.append(section)
     return found, sorted(spans)
+
+
+_ET_SEQ = r"(?:\s?\([0-9a-zA-Z]{1,4}\))*\s*,?\s*et\.?\s+seq\b"
+
+
+def with_et_seq(text: str, sections: list[Section], table: Mapping[Section, Any]) -> list[Section]:
+    """``sections`` with "N et seq." (a chapter cited from its first section) read as the known sections it spans.
+
+    "22 U.S.C. 7101 et seq." cites the TVPA chapter, so it covers 22 U.S.C. 7102; a section not in the
+    table followed by "et seq." is replaced by the table's sections of the same title within
+    ``_MAX_RANGE`` after it (and kept when there are none).
+    """
+    result: list[Section] = []
+    for section in sections:
+        spanned = []
+        if section.section.isdigit() and re.search(rf"(?<![\w.]){section.section}{_ET_SEQ}", text, re.IGNORECASE):
+            start = int(section.section)
+            spanned = [known for known in table if known.title == section.title and known.section.isdigit()
+                       and start <= int(known.section) <= start + _MAX_RANGE]
+        for item in ([section] if section in table or not spanned else []) + spanned:
+            if item not in result:
+                result.append(item)
+    return result
 
 
 def _escaped(text: str) -> str:
@@ -277,6 +305,7 @@ def lf01_federal_citations(ctx: CheckContext) -> Result:
         if not sections:
             sections, _ = parse_citation(str(ref.get("title") or ""))
             spans = []
+        sections = with_et_seq(f"{ref.get('citation') or ''} {ref.get('title') or ''}", sections, table)
         if not sections:
             if _not_federal(ref):
                 state_refs += 1  # state law is LF-03's

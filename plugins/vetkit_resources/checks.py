@@ -21,6 +21,9 @@ from vetkit.tables import read_table
 from vetkit.text import PreparedText
 
 _DIGIT = re.compile(r"\d")
+#: A seven-digit local number (555-0199, 555.0199), which the shared phone finder (ten digits) leaves out.
+_CITED = re.compile(r"(?:§|\bsec(?:tion)?\.?|\bch(?:apter)?\.?|\bcode|\bno\.?|#)\s*$", re.IGNORECASE)
+_LOCAL = re.compile(r"(?<![\w+.\-/$,])\d{3}[-.]\d{4}(?![\w\-/]|[.,]\d)")
 
 # --------------------------------------------------------------------------- data and shared helpers
 
@@ -234,7 +237,25 @@ def _numbers_in_text(ctx: CheckContext) -> tuple[list, list]:
                  for m in find_phone_numbers(field.text)]
         found += [(c.start, c.end, c.digits, c.digits, right_text, limits["short_code_digits"], "text short code")
                   for c in find_short_codes(field.text)]
+        spans = [(start, end) for start, end, *_ in found]
+        found += [(m.start(), m.end(), m.group(), re.sub(r"\D", "", m.group()), right_phone[-7:], 0, "local number")
+                  for m in _LOCAL.finditer(field.text)
+                  if not _CITED.search(field.text, max(0, m.start() - 12), m.start())
+                  if not any(start < m.end() and m.start() < end for start, end in spans)]
         for start, end, raw, digits, right, limit, kind in found:
+            if kind == "local number":
+                if any(number.endswith(digits) for number in known) or not _cue_near(prep, start, end):
+                    continue  # a listed resource's line, or a local number away from the word hotline
+                shown = _show(right_phone)
+                why = ("the hotline's number without its 888 area code" if digits == right else
+                       f"beside the word hotline, but it is not the national hotline's {shown}")
+                excerpt = " ".join(field.text[prep.sentence_at(start)[0]:prep.sentence_at(start)[1]].split())[:240]
+                reviews.append(ctx.finding(field.pointer, f"The seven-digit number {raw} is {why}; a reviewer should "
+                                           "confirm which line it is.", effect="needs-review", evidence=excerpt,
+                                           start=start, end=end, suggestion=f"If it is meant to be the national "
+                                           f"hotline, give it in full as {shown}; otherwise name the local line it "
+                                           "belongs to (and list it in resources[])."))
+                continue
             if digits == right or digits in known:
                 continue
             cue, typo = _cue_near(prep, start, end), near_miss(digits, right, limit)

@@ -469,3 +469,64 @@ class TestProperties:
             assert all(f.effect in ("fail", "needs-review", "note") and f.suggestion for f in result.findings)
             if result.outcome in ("fail", "needs-review"):
                 assert result.findings
+
+
+class TestReviewRegressions:
+    """Paraphrased myths and correct statements found in the adversarial review (myths lexicon)."""
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        # correct teaching must not fail
+        ("A case may involve transporting a victim across state lines, which can add federal charges.", []),
+        ("Smuggling involves crossing a border illegally.", []),
+        ("Smuggling requires crossing a border; trafficking does not.", []),
+        ("Most identified victims are women and girls, but men and boys are also trafficked.", []),
+        ("Around 75% of identified victims are women.", []),
+        ("Victims are women, men and children of every background.", []),
+        ("Some victims are locked in, but most control is psychological.", []),
+        ("Labor trafficking is not rare.", []),
+        ("It is a sure sign of trouble when a manager answers for every worker.", []),
+        ("Some victims are moved across state lines, but the federal definition does not require any travel.",
+         [("M01", "note")]),
+        # paraphrased myths must be caught
+        ("Victims are almost always moved from city to city.", [("M01", "fail")]),
+        ("Trafficking involves moving people across borders.", [("M01", "fail")]),
+        ("Without movement there is no trafficking.", [("M01", "fail")]),
+        ("Human trafficking is essentially modern-day smuggling of people.", [("M02", "fail")]),
+        ("Victims are usually brought into the country illegally.", [("M05", "fail")]),
+        ("Boys are rarely trafficked.", [("M06", "fail")]),
+        ("All victims are women.", [("M06", "fail")]),
+        ("Trafficking is really about prostitution.", [("M07", "fail")]),
+        ("Human trafficking is another word for prostitution.", [("M07", "fail")]),
+        ("A true victim would have run when she had the chance.", [("M09", "fail")]),
+        ("She chose to do this work, so she is not a trafficking victim.", [("M10", "fail")]),
+        ("A barcode tattoo is proof she is trafficked.", [("M16", "fail")]),
+    ])
+    def test_module_sentence(self, text, expected):
+        target = course(modules=[module(text)])
+        verdicts = [v for v in myth_verdicts(target) if v.hit.pointer == "/modules/0/text"]
+        assert [(v.term_id, v.effect) for v in verdicts] == expected, [(v.term_id, v.hit.matched) for v in verdicts]
+
+    @pytest.mark.parametrize(("text", "outcome", "pointers"), [
+        ("Movement is not required. Some victims are moved across state lines, but no travel is required.",
+         "pass", []),
+        ("Victims are almost always moved from city to city.", "fail", ["/modules/0/text"]),
+        ("Smuggling involves crossing a border; trafficking is a crime against a person.", "pass", []),
+    ])
+    def test_ac02_outcome(self, text, outcome, pointers):
+        result = run("AC-02", course(modules=[module(text)]))
+        assert result.outcome == outcome
+        assert [p for p, _ in effects(result, "fail")] == pointers
+
+    @pytest.mark.parametrize("citation", ["22 U.S.C. § 7101 et seq.", "22 USC 7101, et seq."])
+    def test_ac01_chapter_citation_covers_7102(self, citation):
+        """The TVPA cited as a chapter ("22 U.S.C. 7101 et seq.") includes the definitions section."""
+        target = course(glossary=list(TestAC01.GLOSSARY), references=[
+            {"id": "R1", "title": "Trafficking Victims Protection Act", "type": "statute", "citation": citation}])
+        assert run("AC-01", target).outcome == "pass"
+
+    @pytest.mark.parametrize("citation", ["22 U.S.C. 7001 et seq.", "18 U.S.C. 7101 et seq."])
+    def test_ac01_chapter_citation_elsewhere_does_not_count(self, citation):
+        target = course(glossary=list(TestAC01.GLOSSARY), references=[
+            {"id": "R1", "title": "Law", "type": "statute", "citation": citation}])
+        result = run("AC-01", target)
+        assert result.outcome == "needs-review" and effects(result, "needs-review") == [("/references", None)]

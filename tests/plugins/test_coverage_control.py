@@ -99,3 +99,38 @@ class TestCV05:
     def test_documented_courses(self, name, outcome):
         """The dispatcher course names no means of control; the other two name all seven."""
         assert run(vetkit.load_course(DOCS / f"{name}.json")).outcome == outcome
+
+
+#: Paraphrases of each means of control found in the adversarial review (P-CTRL data).
+PARAPHRASES = [
+    ("They played on her shame and made her believe no one else would care for her.", "psychological"),
+    ("He lied to them about the job and the pay.", "fraud"),
+    ("Recruiters promised high wages and legal status.", "fraud"),
+    ("The workers owed the crew boss for rent and transport.", "debt"),
+    ("The employer seized their green cards and birth certificates.", "documents"),
+    ("The crew boss kept everyone's passports in a safe.", "documents"),
+    ("The boss threatened to have her deported if she complained.", "legal-process"),
+    ("He said he would call immigration on them.", "legal-process"),
+    ("Workers were cut off from their families.", "isolation"),
+    ("He got her hooked on heroin and then rationed it.", "substances"),
+]
+
+
+class TestCV05Paraphrases:
+    @pytest.mark.parametrize(("text", "group"), PARAPHRASES)
+    def test_paraphrase_counts_for_its_means(self, text, group):
+        result = run(course(text, tagged=True), **{"control.min_means": 1})
+        notes = [f.message for f in result.findings if f.effect == "note"]
+        assert result.outcome == "pass" and len(notes) == 1, notes
+        assert notes[0].startswith("P-CTRL means found: ")
+
+    def test_paraphrased_course_reaches_the_threshold(self):
+        """A course that never uses the guideline's words but describes four means passes."""
+        text = " ".join(t for t, _ in PARAPHRASES[:1] + PARAPHRASES[2:3] + PARAPHRASES[6:7] + PARAPHRASES[8:9])
+        result = run(course(text, tagged=True))
+        assert result.outcome == "pass", result.reason
+        assert [f.pointer for f in result.findings if f.effect != "note"] == []
+
+    def test_debt_owed_nothing_is_not_debt(self):
+        result = run(course("The workers owe him nothing; wages were paid.", tagged=True), **{"control.min_means": 1})
+        assert result.outcome == "needs-review" and [f.pointer for f in result.findings] == ["/modules/0/text"]

@@ -130,3 +130,22 @@ class TestLO05:
     def test_documented_courses(self, name, outcome):
         """The dispatcher course has no items; the other two key every myth as false."""
         assert run(vetkit.load_course(DOCS / f"{name}.json")).outcome == outcome
+
+
+class TestLO05ReviewRegressions:
+    """Paraphrased myths in the answer key and correct keys that read like myths (myths lexicon)."""
+
+    @pytest.mark.parametrize(("correct", "wrong", "outcome", "fails"), [
+        ("Victims are almost always moved from city to city.", "Movement is not required.", "fail",
+         [("/assessments/0/items/0/choices/0/text", "M01")]),
+        ("Trafficking is really about prostitution.", "It includes labor trafficking.", "fail",
+         [("/assessments/0/items/0/choices/0/text", "M07")]),
+        ("Smuggling involves crossing a border; trafficking does not require it.", "They are the same crime.",
+         "pass", []),
+        ("Labor trafficking is not rare.", "Labor trafficking is rare.", "pass", []),
+    ])
+    def test_keyed_choice(self, correct, wrong, outcome, fails):
+        target = course(item("Which statement is accurate?", choices=choices(correct, wrong)))
+        result = run(target)
+        assert result.outcome == outcome, result.reason
+        assert found(result, "fail") == fails

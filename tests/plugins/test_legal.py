@@ -412,3 +412,32 @@ class TestDocumentationCourses:
         outcomes = {rule_id: run(rule_id, target).outcome for rule_id in RULES}
         assert outcomes == {"LF-01": "pass", "LF-02": "pass", "LF-03": "pass", "LF-04": "needs-review",
                             "LF-05": "pass", "LF-06": "pass", "LF-07": "pass"}
+
+
+class TestReviewRegressions:
+    """Citation forms found in the adversarial review."""
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Sec. 1591 of title 18, United States Code", ["18 U.S.C. 1591"]),
+        ("section 7102 of title 22", ["22 U.S.C. 7102"]),
+    ])
+    def test_section_of_title_form(self, text, expected):
+        sections, _ = checks.parse_citation(text)
+        assert [str(s) for s in sections] == expected
+
+    def test_ohio_abbreviation(self):
+        assert checks.states_named("O.R.C. 2905.32") == {"OH"}
+
+    @pytest.mark.parametrize(("citation", "title", "outcome", "review"), [
+        ("22 U.S.C. § 7101 et seq.", "Trafficking Victims Protection Act", "pass", []),
+        ("22 U.S.C. 7101, et seq.", "Trafficking Victims Protection Act of 2000", "pass", []),
+        ("18 U.S.C. 1581 et seq.", "Peonage, slavery, and trafficking in persons", "pass", []),
+        ("8 U.S.C. 1101 et seq.", "Immigration and Nationality Act", "needs-review", ["/references/1/citation"]),
+    ])
+    def test_chapter_citation_et_seq(self, citation, title, outcome, review):
+        """"N et seq." cites the chapter from N on: it covers the known sections after N (22 U.S.C. 7102)."""
+        target = course(references=[statute("R0", "Forced labor", "18 U.S.C. 1589"), statute("R1", title, citation)])
+        result = run("LF-01", target, **{"statutes.required": ["22 U.S.C. 7102"]}) if citation.startswith("22") \
+            else run("LF-01", target, **{"statutes.required": []})
+        assert result.outcome == outcome, result.reason
+        assert pointers(result, "needs-review") == review

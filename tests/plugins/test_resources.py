@@ -321,3 +321,29 @@ class TestDocumentationCourses:
         """The task-force course passes every RR rule."""
         target = vetkit.load_course(DOCS / "task-force-investigations.json")
         assert {rule_id: run(rule_id, target).outcome for rule_id in RULES} == dict.fromkeys(RULES, "pass")
+
+
+class TestReviewRegressions:
+    """Hotline numbers in the text written in other formats, and seven-digit local numbers beside "hotline"."""
+
+    @pytest.mark.parametrize(("text", "outcome", "review"), [
+        ("Call the National Human Trafficking Hotline at (888) 373-7888 or text 233733.", "pass", []),
+        ("Call the hotline at 888.373.7888 or text 233733.", "pass", []),
+        ("Call the hotline at 1 888 373 7888 or text 233733.", "pass", []),
+        ("Call the hotline at +1 (888) 373-7888 or text BEFREE (233733).", "pass", []),
+        ("Call 1-888-373-7888, or text \"HELP\" to 233733.", "pass", []),
+        # a seven-digit number beside the word hotline needs a reviewer, unless it is a listed resource
+        ("Call 1-888-373-7888 or text 233733. Our county trafficking hotline is 555-0199.", "needs-review",
+         ["/modules/0/text"]),
+        ("Call 1-888-373-7888 or text 233733. The task force hotline is 555-0170.", "pass", []),
+        ("Call the hotline at 373-7888 or text 233733. From a cell phone, dial 1-888-373-7888.", "needs-review",
+         ["/modules/0/text"]),
+        # seven-digit numbers away from the word hotline, or section numbers, are not phone lines
+        ("Call 1-888-373-7888 or text 233733. Records: 555-0199.", "pass", []),
+        ("Call the hotline at 1-888-373-7888 or text 233733; see section 101.1234.", "pass", []),
+    ])
+    def test_text_formats(self, text, outcome, review):
+        task_force = resource("R2", "County task force", "task-force", phone="555-0170", local=True)
+        result = run("RR-01", hotline_course(text, task_force))
+        assert result.outcome == outcome, messages(result)
+        assert pointers(result, "needs-review") == review
