@@ -454,6 +454,12 @@ def au06_codelivery(ctx: CheckContext) -> Result:
     setting = f"codelivery.min_disciplines = {need}" + (f" for {_join(escalated)}" if escalated else "")
     excluded = set(ctx.param("codelivery.exclude_instructor_roles"))
     instructors = [(p, i) for p, i in ctx.course.entries("instructors") if i.get("role") not in excluded]
+    modes = set(data["delivery"]["modes"])
+    unstaffed = set(ctx.param("codelivery.unstaffed_modes"))
+    if not data.get("instructors") and modes and modes <= unstaffed:
+        return ctx.not_applicable(f"Delivered only {_join(sorted(modes), 'or')} with no instructors listed, so "
+                                  f"there is no delivery team to co-deliver (codelivery.unstaffed_modes = "
+                                  f"{_join(sorted(unstaffed))}).")
     if not instructors:
         listed = len(data.get("instructors", ()))
         message = (f"The {listed} listed instructor(s) are all {_join(sorted(excluded), 'or')}s; none delivers "

@@ -322,7 +322,7 @@ def lo03_knowledge_checks(ctx: CheckContext) -> Result:
                 and assessment["type"] not in tables["remediation_exempt_types"]):
             findings.append(ctx.finding(f"{pointer}/remediation", f"Summative assessment {assessment['id']} says "
                                         "nothing about what happens when a participant does not pass.",
-                                        evidence=assessment["title"],
+                                        effect="note", evidence=assessment["title"],
                                         suggestion="Add `remediation` (review, retest, coaching)."))
     findings.extend(_checks_only_at_end(ctx, checks))
 
@@ -391,11 +391,20 @@ def lo04_applied_practice(ctx: CheckContext) -> Result:
                                     evidence=", ".join(a["id"] for _, a in practice) or "no practice activities",
                                     suggestion="Add a labor-trafficking scenario or case study and tag it "
                                                "`labor-trafficking`."))
+    modes = set(course.data["delivery"]["modes"])
+    unfacilitated = bool(modes) and modes <= set(ctx.param("practice.unfacilitated_modes"))
     debriefed = 0
     for pointer, activity in practice:
         debrief = activity.get("debrief")
         if debrief is None:
-            if require_debrief:
+            if require_debrief and unfacilitated:
+                findings.append(ctx.finding(
+                    f"{pointer}/debrief", f"Practice activity {activity['id']} ({activity['type']}) has no debrief; "
+                    f"the course is delivered {', '.join(sorted(modes))} only, with no facilitator, so a reviewer "
+                    "should check that the exercise itself gives feedback on each choice.",
+                    effect="needs-review", evidence=activity["title"],
+                    suggestion="Give feedback on each decision in the exercise, or record it as `debrief`."))
+            elif require_debrief:
                 findings.append(ctx.finding(f"{pointer}/debrief", f"Practice activity {activity['id']} "
                                             f"({activity['type']}) has no debrief.", evidence=activity["title"],
                                             suggestion="Add `debrief: {minutes: ..., facilitatorGuide: ...}` so "

@@ -8,7 +8,8 @@
 - schedule blocks: blocks linked to a module (``moduleId``, or ``activityId`` through the
   activity's module) are instruction; the sum is compared with ``delivery.totalMinutes`` and,
   per module, with the module's minutes. Unlinked blocks (breaks, lunch, registration) are
-  counted apart and only named in the message;
+  counted apart and only named in the message. A declared total that equals the instruction
+  minutes plus the unlinked blocks counts the breaks, and is no difference;
 - the number of scheduled days, compared with ``delivery.days``.
 
 Each difference carries its pointer, both numbers and a sentence that states them.
@@ -108,7 +109,10 @@ def hour_arithmetic(course: Course) -> HourReport:
     module_sum = sum(row.minutes for row in rows)
     differences: list[Difference] = []
 
-    if total is not None and module_sum != total:
+    # A declared total may be the whole scheduled day, breaks included: then it agrees with the
+    # instruction minutes plus the unlinked blocks, and that is no difference.
+    counts_breaks = bool(scheduled) and unlinked_blocks > 0 and total is not None and linked + unlinked == total
+    if total is not None and module_sum != total and not (counts_breaks and module_sum == linked):
         differences.append(Difference(
             "/delivery/totalMinutes",
             f"Module minutes add up to {module_sum}, but delivery.totalMinutes is {total} "
@@ -123,7 +127,7 @@ def hour_arithmetic(course: Course) -> HourReport:
     if has_schedule:
         extra = (f"; {unlinked} more minutes are in {unlinked_blocks} block(s) linked to no module, "
                  "such as breaks" if unlinked_blocks else "")
-        if total is not None and linked != total:
+        if total is not None and linked != total and not counts_breaks:
             differences.append(Difference(
                 "/schedule",
                 f"Schedule blocks linked to modules or activities add up to {linked} minutes, but "

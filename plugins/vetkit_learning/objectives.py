@@ -63,6 +63,8 @@ class VerbReading:
 class _Lexicon:
     measurable: Mapping[str, str]  # verb -> Bloom level
     review: Mapping[str, str]  # word -> why a reviewer should look
+    review_phrases: tuple[tuple[tuple[str, ...], str], ...]  # phrase before a measurable verb -> why
+    adverbs: frozenset[str]  # words skipped before the verb besides those in -ly
     vague: tuple[tuple[str, ...], ...]  # phrases as words, longest first
     subjects: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
@@ -91,6 +93,9 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         measurable={**raw["measurable"], **raw["measurable_more"]},
         review=dict(raw["review"]),
+        review_phrases=tuple((phrase, raw["review_phrases"][" ".join(phrase)])
+                             for phrase in _phrases(raw["review_phrases"])),
+        adverbs=frozenset(raw["leading_adverbs"]),
         vague=_phrases([*raw["vague"], *raw["vague_more"]]),
         subjects=_phrases(raw["subjects"]),
         determiners=frozenset(raw["subject_determiners"]),
@@ -169,10 +174,26 @@ def classify(text: str) -> VerbReading:
     if not words:
         return VerbReading(UNKNOWN, "", "", hint="no verb is left once the boilerplate is removed")
     lowered = [w.text for w in words]
+    for phrase, why in lex.review_phrases:
+        covered = _match(lowered, phrase)
+        if covered and covered < len(words):
+            then = classify(text[words[covered].start:])
+            if then.kind == MEASURABLE:
+                return VerbReading(REVIEW, " ".join(phrase), text[words[0].start:words[covered].end],
+                                   hint=f"'{text[words[0].start:words[covered].end]}' {why}")
     for phrase in lex.vague:
         covered = _match(lowered, phrase)
         if covered:
-            return VerbReading(VAGUE, " ".join(phrase), text[words[0].start:words[covered - 1].end])
+            written = text[words[0].start:words[covered - 1].end]
+            rest = text[words[covered - 1].end:]
+            joined = lex.joiners.match(rest) or re.match(r"\s*,\s*", rest)
+            if joined and covered < len(words):
+                then = classify(rest[joined.end():])
+                if then.kind == MEASURABLE:  # "understand and apply": the measurable part may carry it
+                    return VerbReading(REVIEW, " ".join(phrase), written, hint=(
+                        f"'{written}' names no observable action, but the objective also asks learners to "
+                        f"'{then.words}'"))
+            return VerbReading(VAGUE, " ".join(phrase), written)
     first = words[0]
     written = text[first.start:first.end]
     for form in forms(first.text):
@@ -180,6 +201,10 @@ def classify(text: str) -> VerbReading:
             return VerbReading(MEASURABLE, form, written, bloom=lex.measurable[form])
         if form in lex.review:
             return VerbReading(REVIEW, form, written, hint=f"'{written}' {lex.review[form]}")
+    if len(words) > 1 and (first.text in lex.adverbs or (first.text.endswith("ly") and not first.text.endswith("ply"))):
+        then = classify(text[words[1].start:])  # "effectively identify", "better understand"
+        if then.kind != UNKNOWN:
+            return evolve(then, words=text[first.start:words[1].start] + then.words)
     later = next((w for w in words[1:8] if any(f in lex.measurable for f in forms(w.text))), None)
     hint = f"'{written}' is neither a measurable nor a vague verb"
     if later is not None:

@@ -195,7 +195,16 @@ def dv03_instructors(ctx: CheckContext) -> Result:
     modes = list(data["delivery"]["modes"])
     instructors = list(ctx.course.entries("instructors"))
     findings, gaps, checks = [], [], 0
-    if not instructors and set(modes) != {"self-paced"}:
+    rotating = set(roles["rotating_delivery_modes"])
+    if not instructors and set(modes) != {"self-paced"} and set(modes) <= rotating | {"self-paced"}:
+        findings.append(ctx.finding(
+            "/instructors", f"No instructors are listed for {_listing(modes)} delivery, which is usually led by "
+                            "whichever supervisor is on shift; a reviewer should confirm who delivers it and how "
+                            "they are prepared.", effect="needs-review",
+            suggestion="List the delivering role (e.g. shift sergeants) as an instructor with its trafficking "
+                       "experience and trauma-informed training, or describe their preparation in the "
+                       "instructor guide."))
+    elif not instructors and set(modes) != {"self-paced"}:
         checks += 1
         gaps.append("no instructors listed")
         findings.append(ctx.finding(
@@ -228,9 +237,12 @@ def dv03_instructors(ctx: CheckContext) -> Result:
     thresholds = (f"instructor.min_ht_years = {min_years}, instructor.require_trauma_informed = "
                   f"{_flag(require_ti)}, as of {ctx.as_of.isoformat()}")
     if not gaps:
+        guide_note = f"; an instructor guide exists for {scaled}" if scaled else ""
+        if any(finding.effect == "needs-review" for finding in findings):
+            return ctx.review(f"No instructors listed for {_listing(modes)} delivery ({thresholds}){guide_note}.",
+                              findings)
         scope = (f"Qualifications of {len(instructors)} instructor(s) are documented and current" if instructors
                  else "Self-paced only, so no instructors are needed")
-        guide_note = f"; an instructor guide exists for {scaled}" if scaled else ""
         return ctx.passed(f"{scope} ({thresholds}){guide_note}.", findings)
     return ctx.failed(f"{len(gaps)} of {checks} instructor checks fail ({thresholds}): {'; '.join(gaps)}.",
                       findings, score=_score(len(gaps), checks))
@@ -560,14 +572,21 @@ def ev01_evaluation_levels(ctx: CheckContext) -> Result:
             where, f"Kirkpatrick level {level} ({names[level]}) is not evaluated; it is required "
                    f"(evaluation.required_levels = {required}).", evidence=f"levels: {levels}",
             suggestion=f"Add a level-{level} instrument ({names[level]}) to evaluation.levels."))
+    follow = evaluation.get("followUpDays")
     for level in missing_planned:
+        if level == 3 and isinstance(follow, int) and low <= follow <= high:
+            findings.append(ctx.finding(
+                "/evaluation/followUpDays", f"No level-3 instrument is listed, but a follow-up {follow} days after "
+                f"the course is planned; a reviewer should check whether it measures on-the-job behavior.",
+                effect="needs-review", evidence=f"levels: {levels}; followUpDays: {follow}",
+                suggestion="List the follow-up as `{level: 3, instrument: ..., timing: ...}` in evaluation.levels."))
+            continue
         findings.append(ctx.finding(
             where, f"Kirkpatrick level {level} ({names[level]}) is not planned.", evidence=f"levels: {levels}",
             suggestion=("Plan a follow-up with participants and supervisors 3 to 6 months after the course."
                         if level == 3 else
                         "Plan how agency results will be measured and list them in evaluation.resultsMetrics.")))
     units, met = 4, 4 - len(missing_required) - len(missing_planned)
-    follow = evaluation.get("followUpDays")
     follow_text = ""
     if 3 in levels:
         units += 1
@@ -586,9 +605,12 @@ def ev01_evaluation_levels(ctx: CheckContext) -> Result:
     stated = f"Levels {levels or 'none'} evaluated (required {required}, planned {planned}){follow_text}"
     if not findings:
         return ctx.passed(f"{stated}.")
+    if all(finding.effect == "needs-review" for finding in findings):
+        return ctx.review(f"{stated}: level 3 not listed, though a {follow}-day follow-up is planned.", findings)
     score = 0.0 if missing_required else round(met / units, 4)
     gaps = [*(f"level {level} missing" for level in missing_required),
-            *(f"level {level} not planned" for level in missing_planned)]
+            *(f"level {level} not planned" if level != 3 or not any(f.effect == "needs-review" for f in findings)
+              else "level 3 not listed (a follow-up is planned)" for level in missing_planned)]
     if 3 in levels and not follow_text:
         gaps.append("follow-up days not set" if follow is None
                     else f"follow-up at {follow} days, outside {low}-{high}")

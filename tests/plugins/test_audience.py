@@ -485,3 +485,22 @@ def test_data_files_are_valid_yaml():
     """The plugin's data tables parse."""
     for name in ("role-topics", "acronyms", "us-states"):
         assert yaml.safe_load(files("vetkit_audience").joinpath(f"data/{name}.yaml").read_text("utf-8"))
+
+
+class TestAU06Delivery:
+    @pytest.mark.parametrize("modes, instructors, outcome", [
+        (["self-paced"], None, "not-applicable"),
+        (["roll-call"], None, "not-applicable"),
+        (["self-paced", "roll-call"], None, "not-applicable"),
+        (["in-person"], None, "fail"),
+        (["self-paced", "live-online"], None, "fail"),
+        (["roll-call"], [{"id": "I1", "role": "lead", "disciplines": ["law-enforcement"]}], "fail"),
+    ])
+    def test_unstaffed_delivery_without_instructors_is_not_applicable(self, modes, instructors, outcome):
+        """E-learning or roll-call with no instructors listed has no delivery team to co-deliver."""
+        fragment = {"delivery": {"modes": modes, "totalMinutes": 60}}
+        if instructors is not None:
+            fragment["instructors"] = instructors
+        result = run("AU-06", course(**fragment))
+        assert result.outcome == outcome
+        assert pointers(result) == ([] if outcome == "not-applicable" else ["/instructors"])

@@ -245,6 +245,19 @@ class TestDV03:
         mixed = {"delivery": {"modes": ["self-paced", "live-online"], "totalMinutes": 60}}
         assert fails(run("DV-03", development=self.GUIDE, **mixed)) == ["/instructors"]
 
+    @pytest.mark.parametrize("modes, guide, outcome, failing, reviewing", [
+        (["roll-call"], True, "needs-review", [], ["/instructors"]),
+        (["roll-call", "self-paced"], True, "needs-review", [], ["/instructors"]),
+        (["roll-call"], False, "fail", ["/development/instructorGuide"], ["/instructors"]),
+        (["roll-call", "in-person"], True, "fail", ["/instructors"], []),
+    ])
+    def test_roll_call_without_instructors_goes_to_a_reviewer(self, modes, guide, outcome, failing, reviewing):
+        """Roll-call is led by whoever is on shift: unlisted instructors need review; the guide is still required."""
+        development = self.GUIDE if guide else DEV
+        result = run("DV-03", development=development, delivery={"modes": modes, "totalMinutes": 60})
+        assert (result.outcome, fails(result)) == (outcome, failing)
+        assert [f.pointer for f in result.findings if f.effect == "needs-review"] == reviewing
+
 
 class TestDV04:
     FULL = {"funding": [{"source": "Office for Victims of Crime"}],
@@ -467,6 +480,7 @@ class TestEV01:
         ([], None, None, "fail", 0.0, ["/evaluation/levels"] * 4),
         ([1, 2, 4], None, {"evaluation.required_levels": [1, 2, 3]}, "fail", 0.0, ["/evaluation/levels"]),
         ([1, 2, 3, 4], 30, {"evaluation.follow_up_days": [14, 60]}, "pass", 1.0, []),
+        ([1, 2], 120, None, "fail", 0.5, ["/evaluation/levels"]),  # level 3 to a reviewer, level 4 missing
     ])
     def test_levels(self, levels, follow, params, outcome, score, failing):
         """Required levels missing score 0; unplanned levels and a bad level-3 follow-up cost partial credit."""
@@ -475,6 +489,12 @@ class TestEV01:
             evaluation["followUpDays"] = follow
         result = run("EV-01", params, evaluation=evaluation)
         assert (result.outcome, result.score, fails(result)) == (outcome, approx(score), failing)
+
+    def test_follow_up_without_a_level_3_entry_goes_to_a_reviewer(self):
+        """followUpDays in range but no level-3 instrument: the follow-up may be the level 3, a reviewer decides."""
+        result = run("EV-01", evaluation={"levels": [LEVELS[1], LEVELS[2], LEVELS[4]], "followUpDays": 120})
+        assert result.outcome == "needs-review"
+        assert [(f.effect, f.pointer) for f in result.findings] == [("needs-review", "/evaluation/followUpDays")]
 
     def test_no_evaluation(self):
         """No evaluation is missing evidence: fail at /evaluation/levels."""
