@@ -34,7 +34,7 @@ from typing import Any
 
 from attrs import frozen
 
-from vetkit.checking import CheckContext, Result
+from vetkit.checking import CheckContext, Result, most_severe
 from vetkit.lexicon import ScanHit, compile_pattern
 from vetkit.report import Finding
 from vetkit.tables import read_table
@@ -42,7 +42,6 @@ from vetkit.text import PreparedText, classify, negation_cues
 
 NOTE_KINDS = frozenset({"title", "myth-correction", "negated", "proper-name"})
 REVIEW_KINDS = frozenset({"quoted", "citation", "glossary"})
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _ITEM = re.compile(r"^(/assessments/\d+/items/\d+)(?:/choices/(\d+))?/")
 _MODULE = re.compile(r"^(/modules/\d+)/")
 
@@ -252,7 +251,7 @@ def verdict_finding(ctx: CheckContext, verdict: Verdict, *, label: str = "Fact")
 
 def worst(verdicts: Sequence[Verdict]) -> str | None:
     """The most severe severity among verdicts (error > warning > info)."""
-    return min((v.severity for v in verdicts), key=_SEVERITY_RANK.__getitem__, default=None)
+    return most_severe(v.severity for v in verdicts)
 
 
 def summary(verdicts: Sequence[Verdict]) -> str:

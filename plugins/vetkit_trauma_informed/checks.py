@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Sequence
 
 import attrs
 
-from vetkit.checking import CheckContext, Result, combine
+from vetkit.checking import CheckContext, Result, combine, most_severe
 from vetkit.course import TextField
 from vetkit.lexicon import (
     ScanHit,
@@ -30,7 +30,6 @@ from vetkit.lexicon import (
 )
 from vetkit.text import PreparedText
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _DESCRIPTIVE = ("altText", "description", "caption", "transcript")
 _BODY_FIELDS = ("materials.text", "materials.file")  # a material's own content (inline text or file contents)
 _GENDERS = {"woman": "female", "girl": "female", "man": "male", "boy": "male", "gender-diverse": "gender-diverse"}
@@ -40,8 +39,7 @@ _GENDERS = {"woman": "female", "girl": "female", "man": "male", "boy": "male", "
 
 def worst_severity(items: Iterable[ScanHit]) -> str | None:
     """The most severe severity among judged hits (error > warning > info)."""
-    severities = [hit.severity for hit in items]
-    return min(severities, key=_SEVERITY_ORDER.__getitem__) if severities else None
+    return most_severe(hit.severity for hit in items)
 
 
 def _summary(hits: Sequence[ScanHit]) -> str:

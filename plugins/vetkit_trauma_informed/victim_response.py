@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from vetkit.checking import CheckContext, Result, combine
+from vetkit.checking import CheckContext, Result, combine, most_severe
 from vetkit.lexicon import compile_pattern, registry_for
 from vetkit.phrases import (
     PhraseReport,
@@ -30,7 +30,6 @@ from vetkit.phrases import (
 )
 from vetkit.text import PreparedText
 
-_SEVERITY_ORDER = ("error", "warning", "info")
 
 #: Where a sentence splits into clauses for the one-clause test of a must-not-contain construction.
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|however|although|though|whereas|while|yet)\b",
@@ -48,11 +47,6 @@ def _join(values: Sequence[str]) -> str:
     if len(values) <= 1:
         return "".join(values)
     return ", ".join(values[:-1]) + " and " + values[-1]
-
-
-def _most_severe(severities: Iterable[str | None]) -> str | None:
-    present = {severity for severity in severities if severity}
-    return next((level for level in _SEVERITY_ORDER if level in present), None)
 
 
 def _tagged_modules(course, tag: str) -> list[tuple[str, Mapping]]:
@@ -261,7 +255,7 @@ def violation_part(ctx: CheckContext, set_name: str, *, what: str, severity: str
                           f"(“{first.evidence[:80]}”){noted}.", findings, severity=severity)
     if reviews:
         return ctx.review(f"{len(reviews)} {set_id} construction(s) need a reviewer's judgement{noted}.", findings,
-                          severity=_most_severe(f.severity for f in reviews))
+                          severity=most_severe(f.severity for f in reviews))
     return ctx.passed(f"No {set_id} construction in the course's own voice{noted}.", findings)
 
 

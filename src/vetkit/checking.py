@@ -104,14 +104,13 @@ def combine(*results: Result) -> Result:
     scores = [r.score for r in applicable if r.score is not None]
     score = None if worst.outcome not in ("pass", "fail") else (min(scores) if scores else None)
     return Result(worst.outcome, " ".join(dict.fromkeys(reasons)), findings, score,
-                  _most_severe(severities))
+                  most_severe(severities))
 
 
-def _most_severe(severities: list[str]) -> str | None:
-    for level in ("error", "warning", "info"):
-        if level in severities:
-            return level
-    return None
+def most_severe(severities: Iterable[str | None]) -> str | None:
+    """The most severe of some severities (error > warning > info); None when there is none."""
+    present = set(severities)
+    return next((level for level in ("error", "warning", "info") if level in present), None)
 
 
 def _excerpt(text: str, limit: int = 240) -> str:
