@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import vetkit
-from vetkit.examples import example_course, run_check
+from vetkit.testing import run_rule
+from vetkit.examples import example_course
 
 AS_OF = dt.date(2026, 11, 25)
 RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_program") / "rules", plugin="program")}
@@ -19,7 +20,7 @@ DOC_COURSES = sorted((Path(__file__).parents[2] / "docs" / "examples").glob("*.j
 
 def run(rule_id: str, params: dict | None = None, as_of: dt.date = AS_OF, **top):
     """Run one rule on the base course with ``top`` laid over it."""
-    return run_check(RULES[rule_id], vetkit.load_course(example_course(top)), params=params, as_of=as_of)
+    return run_rule(rule_id, vetkit.load_course(example_course(top)), params=params, as_of=as_of)
 
 
 def approx(value: float):
@@ -84,7 +85,7 @@ class TestCatalogue:
 @pytest.mark.parametrize("rule, example", EXAMPLES, ids=[f"{r.id}:{e.name}" for r, e in EXAMPLES])
 def test_example(rule, example):
     """Each documented example gets its outcome, with findings at the pointers it names."""
-    result = run_check(rule, vetkit.load_course(example_course(example)), as_of=AS_OF)
+    result = run_rule(rule.id, vetkit.load_course(example_course(example)), as_of=AS_OF)
     assert result.outcome == example.expect, result.reason
     assert set(example.pointers) <= {finding.pointer for finding in result.findings}
     if result.outcome == "fail":
@@ -588,7 +589,7 @@ class TestEV04:
 def test_documentation_courses(path, rule_id):
     """Every rule runs on the shipped example courses without raising and with a well-formed result."""
     course = vetkit.load_course(str(path))
-    result = run_check(RULES[rule_id], course, as_of=AS_OF)
+    result = run_rule(rule_id, course, as_of=AS_OF)
     assert result.outcome in ("pass", "fail", "needs-review", "not-applicable")
     assert result.reason and result.reason.endswith(".")
     assert all(finding.pointer.startswith("/") for finding in result.findings)
