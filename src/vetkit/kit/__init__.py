@@ -22,8 +22,10 @@ What is here, by job:
   :func:`jurisdiction`, :func:`outside_us`, :func:`field_text`, :func:`select_texts`,
   :func:`text_pointer`, :func:`entry_ids`, :func:`course_enum`; what teaches and assesses each
   objective: :func:`alignment_map` (:class:`AlignmentMap`, :class:`ObjectiveAlignment`, :class:`ItemLink`);
-- text: :class:`PreparedText`, :func:`sentences`, :func:`sentence_bounds`, :func:`clauses`,
-  :func:`clause_bounds`, :func:`classify` (the §4.0 context of a hit), :func:`negation_cues`;
+- text: :func:`text_index` (every field, sentence and word of the course, built once and shared:
+  :class:`TextIndex`, :class:`Sentence`), :class:`PreparedText`, :func:`sentences`,
+  :func:`sentence_bounds`, :func:`clauses`, :func:`clause_bounds`, :func:`classify` (the §4.0
+  context of a hit), :func:`negation_cues`;
 - lexicons and phrase sets the rule declares: :func:`scan`, :func:`phrases`, :func:`violations`,
   :func:`lexicon`, :func:`phrase_set`, :func:`mentions`, :func:`pattern`; phrase sets a plugin keeps
   in its own data tables: :func:`load_phrase_set` and :func:`find_phrases`;
@@ -51,6 +53,7 @@ from ..numbers import find_phone_numbers, find_short_codes, normalize_phone
 from ..report import Finding
 from ..tables import read_table
 from ..text import PreparedText, clause_bounds, clauses, sentence_bounds, sentences
+from ..textindex import Sentence, TextIndex, text_index
 from .course import (audience_roles, course_enum, entry_ids, field_text, jurisdiction, module_tags, modules_tagged,
                      outside_us, select_texts, text_pointer)
 from .dates import as_date, months_between
@@ -63,12 +66,12 @@ from .words import article, join_words, plural, ticks
 
 __all__ = [
     "AlignmentMap", "CheckContext", "ItemLink", "ObjectiveAlignment", "alignment_map", "course_enum", "Context", "Course", "Finding", "Lexicon", "PhraseReport", "PhraseSet", "PreparedText", "Result",
-    "ScanHit", "TextField", "Violation", "Wording", "article", "as_date", "audience_roles", "classify",
+    "ScanHit", "Sentence", "TextField", "TextIndex", "Violation", "Wording", "article", "as_date", "audience_roles", "classify",
     "clause_bounds", "clauses", "combine", "coverage_part", "doubt", "entry_ids", "field_text", "find_marker",
     "find_phone_numbers", "find_phrases", "find_short_codes", "findings_result", "found_notes", "hit_finding", "join_words",
     "judge", "judge_all", "jurisdiction", "lexicon", "load_phrase_set", "mentions", "merged", "module_tags", "modules_tagged",
     "months_between", "most_severe", "negation_cues", "normalize_phone", "outside_us", "pattern", "phrase_set",
     "phrases", "plural", "presence_part", "read_table", "scan", "select_texts", "sentence_bounds", "sentences",
-    "set_id", "summary", "text_pointer", "ticks", "topic_part", "true_false_key", "violation_part", "violations",
+    "set_id", "summary", "text_index", "text_pointer", "ticks", "topic_part", "true_false_key", "violation_part", "violations",
     "without_group",
 ]

@@ -90,8 +90,8 @@ from .matcher import Hit, Matcher, MatchRule
 from .patterns import CompiledPattern, PatternError, compile_pattern, inflections
 from .phrases import KINDS, PhraseGroup, PhraseSet, load_phrase_set, merge_phrase_sets
 from .registry import LexiconRegistry
-from .scanning import (PhraseMatch, PhraseReport, ScanHit, Violation, course_corpus, find_phrases, find_violations,
-                       scan_course, scan_text, scan_texts)
+from .scanning import (PhraseMatch, PhraseReport, ScanHit, Violation, find_phrases, find_violations, scan_course,
+                       scan_text, scan_texts)
 from .sources import LexiconError
 from .terms import Lexicon, PatternSpec, Term, load_lexicon
 
@@ -99,7 +99,7 @@ __all__ = [
     "CONTEXT_KINDS", "KINDS", "NOTE_KINDS", "CompiledPattern", "Context", "Decision", "Hit", "Lexicon",
     "LexiconError", "LexiconRegistry", "MatchRule", "Matcher", "PatternError", "PatternSpec", "PhraseGroup",
     "PhraseMatch", "PhraseReport", "PhraseSet", "ScanHit", "Term", "Violation", "classify", "compile_pattern",
-    "course_corpus", "decide", "find_phrases", "find_violations", "inflections", "load_lexicon",
+    "decide", "find_phrases", "find_violations", "inflections", "load_lexicon",
     "load_phrase_set", "merge_phrase_sets", "negation_before", "negation_cues", "scan_course", "scan_text",
     "scan_texts", "true_false_key",
 ]

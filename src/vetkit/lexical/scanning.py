@@ -18,6 +18,7 @@ from attrs import field, frozen
 
 from ..numbers import find_phone_numbers, normalize_phone
 from ..text import Corpus, PreparedText
+from ..textindex import course_corpus
 from .context import Context, answer_key_context, keyed_context, negation_cues
 from .decision import decide
 from .matcher import Hit
@@ -60,20 +61,6 @@ class ScanHit:
 
 
 _SCANS: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
-_CORPORA: "weakref.WeakKeyDictionary[Any, Corpus]" = weakref.WeakKeyDictionary()
-
-
-def course_corpus(course: Any) -> Corpus:
-    """Every text field of the course joined for one-pass matching (built once per course)."""
-    try:
-        corpus = _CORPORA.get(course)
-    except TypeError:
-        return Corpus(course.texts())
-    if corpus is None:
-        corpus = _CORPORA[course] = Corpus(course.texts())
-    return corpus
-
-
 def corpus_for(course: Any, texts: Iterable[Any] | None) -> Corpus:
     """The course's corpus when ``texts`` is None (or is exactly the course's texts), else a new one."""
     if texts is None:
