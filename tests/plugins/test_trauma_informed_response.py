@@ -424,14 +424,6 @@ def _doc(name: str):
 
 
 class TestDocumentationCourses:
-    @pytest.mark.parametrize("path", sorted(DOCS.glob("*.json")), ids=lambda p: p.stem)
-    def test_every_check_runs(self, path):
-        """Every rule runs on every documentation course without raising and with a valid outcome."""
-        course = vetkit.load_course(path)
-        for rule in RULES.values():
-            result = run_rule(rule.id, course, as_of=AS_OF)
-            assert result.outcome in ("pass", "fail", "needs-review", "not-applicable"), rule.id
-
     def test_dispatcher_course(self):
         """The dispatcher course fails TI-01, TI-05 and TI-10 to TI-13, as it is written to."""
         course = _doc("dispatcher-call-taking")

@@ -13,7 +13,8 @@ from ..errors import Problem
 from ..text import PreparedText
 from .matcher import Hit, Matcher, MatchRule, matcher_for
 from .patterns import PatternError, compile_pattern
-from .sources import SCOPES, SEVERITIES, LexiconError, Source, problem, read_source, strings
+from ..report import SEVERITIES
+from .sources import SCOPES, LexiconError, Source, problem, read_source, strings
 
 WHERE = ("any", "quoted-or-glossary", "quoted-or-near")
 
