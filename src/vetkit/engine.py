@@ -302,9 +302,10 @@ class Engine:
                         for rule_id in sorted(set(review.answers) - scored)]
         score = scoring.compute_score(results)
         if rubric.verdict_rule == "threshold":
-            verdict, why = scoring.threshold_verdict(results, score, rubric.threshold or 0.0)
+            verdict, why = scoring.threshold_verdict(results, score, rubric.threshold or 0.0,
+                                                     essential_met_at=rubric.essential_met_at)
         else:
-            verdict, why = scoring.severity_verdict(results)
+            verdict, why = scoring.severity_verdict(results, essential_met_at=rubric.essential_met_at)
         return Report(
             tool_version=__version__,
             course={"id": course.id, "version": course.version, "title": course.title, "sha256": course.sha256,
