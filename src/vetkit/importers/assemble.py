@@ -96,7 +96,7 @@ def add_package(builder: CourseBuilder, package: Package) -> None:
 
 def _unit(builder: CourseBuilder, unit: Unit, module: Module, *, top: bool) -> None:
     if not top:
-        module.outline.append(unit.title)
+        module.add_heading(unit.title)
     for document in unit.documents:
         add_document(builder, document, module=module)
         for picture in document.pictures:

@@ -47,6 +47,11 @@ class Module:
     def add_text(self, text: str, origin: Origin, separator: str = "\n\n") -> None:
         self.parts.append((separator, text, origin))
 
+    def add_heading(self, title: str) -> None:
+        """A heading of the module's outline (a page's heading that repeats its entry's title counts once)."""
+        if not self.outline or self.outline[-1] != title:
+            self.outline.append(title)
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title, "minutes": self.minutes,
                                 "objectiveIds": list(self.objective_ids)}

@@ -60,7 +60,7 @@ class _Walk:
                 self.module = self.builder.module(cues.without_duration(block.text), block.origin,
                                                   cues.heading_minutes(block.text))
             else:
-                self._current_module(block).outline.append(cues.without_duration(block.text))
+                self._current_module(block).add_heading(cues.without_duration(block.text))
             return True
         self.section = _Section(kind, block, self._in_module(block))
         return True
@@ -191,10 +191,10 @@ class _Walk:
 
     def _as_text(self, section: "_Section") -> None:
         module = self._current_module(section.heading)
-        module.outline.append(cues.without_duration(section.heading.text))
+        module.add_heading(cues.without_duration(section.heading.text))
         for block in section.blocks:
             if block.kind == "heading":
-                module.outline.append(cues.without_duration(block.text))
+                module.add_heading(cues.without_duration(block.text))
             else:
                 module.add_text(block.text, block.origin, "\n" if block.kind in ("item", "row") else "\n\n")
 
