@@ -244,15 +244,14 @@ def import_(files, output, force, **options) -> None:
     if output is not None and output.exists() and not force:
         raise CliError(f"{output}: already exists. Choose another path, or pass --force to overwrite it.")
     draft = import_course(files, ImportOptions(**options))
-    if output is None:
-        click.echo(draft.to_yaml(), nl=False)
-    else:
-        _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output)
     click.echo(draft.summary(), err=True)
     for note in draft.notes:
         click.echo(f"note: {note}", err=True)
-    if output is not None:
-        click.echo(f"next: fill in what is marked FILL IN, then vetkit validate {output}", err=True)
+    if output is None:
+        click.echo(draft.to_yaml(), nl=False)
+        return
+    _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output)
+    click.echo(f"next: fill in what is marked FILL IN, then vetkit validate {output}", err=True)
 
 
 @main.command()

@@ -72,9 +72,20 @@ def import_course(paths: Iterable[str | os.PathLike[str]], options: ImportOption
     sources = []
     for path in paths:
         name = PurePath(path).as_posix()
-        module, kind = _reader(name)
+        suffix = PurePath(name).suffix.lower()
+        if suffix not in READERS:
+            raise UsageError(f"{name}: vetkit imports {', '.join(sorted(READERS))} files, not "
+                             f"{suffix or 'a file without a suffix'}; a course document (.json, .yaml) needs no import")
+        module, kind = READERS[suffix]
         data = _read(Path(path), name, limits)
-        add(builder, module.read(data, name, limits))
+        try:
+            extract = import_module(f"{__name__}.{module}").read(data, name, limits)
+        except ModuleNotFoundError as error:
+            if (error.name or "").split(".")[0] not in EXTRA_MODULES:
+                raise
+            raise UsageError(f"{name}: importing a {kind} needs the import extra (module {error.name} is missing). "
+                             "Install it with: pip install 'vetkit[import]'") from None
+        add(builder, extract)
         sources.append((name, kind, hashlib.sha256(data).hexdigest()))
     if not builder.modules:
         raise refuse(" + ".join(s[0] for s in sources), "holds no text vetkit can import",
@@ -98,21 +109,6 @@ def score_draft(draft: Draft, engine=None, **score_options: Any):
     report = engine.score(course, **score_options)
     notices = tuple(gap.assumption for gap in draft.gaps) + tuple(draft.notes) + tuple(report.notices)
     return course, evolve(report, notices=notices)
-
-
-def _reader(name: str):
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in READERS:
-        raise UsageError(f"{name}: vetkit imports {', '.join(sorted(READERS))} files, not {suffix or 'this file'}; "
-                         "a course document (.json, .yaml) needs no import")
-    module, kind = READERS[suffix]
-    try:
-        return import_module(f"{__name__}.{module}"), kind
-    except ModuleNotFoundError as error:
-        if (error.name or "").split(".")[0] in EXTRA_MODULES:
-            raise UsageError(f"{name}: importing a {kind} needs the import extra (missing module {error.name}). "
-                             "Install it with: pip install 'vetkit[import]'") from None
-        raise
 
 
 def _read(path: Path, name: str, limits: ImportLimits) -> bytes:
