@@ -45,6 +45,19 @@ class _Reader:
         self.heading = ""
         self.count = 0
         self._formats = _numbering_formats(document)
+        styles = document.styles.element
+        self._styles = {style.get(f"{_W}styleId"): style.find(f"{_W}name").get(f"{_W}val")
+                        for style in styles.iterchildren(f"{_W}style") if style.find(f"{_W}name") is not None}
+        default = next((style for style in styles.iterchildren(f"{_W}style")
+                        if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true")), None)
+        self._default_style = self._styles.get(default.get(f"{_W}styleId"), "") if default is not None else ""
+
+    def style_name(self, paragraph) -> str:
+        """The paragraph's style name, read from its properties (python-docx looks the default up each time)."""
+        style = paragraph._p.find(f"{_W}pPr/{_W}pStyle")
+        if style is None:
+            return self._default_style
+        return self._styles.get(style.get(f"{_W}val"), style.get(f"{_W}val") or "")
 
     def blocks(self) -> list[Block]:
         from docx.table import Table
@@ -69,7 +82,7 @@ class _Reader:
         if not text:
             return None
         self.budget.take(text)
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style = self.style_name(paragraph)
         level = _heading_level(paragraph, style)
         if level is not None:
             self.heading, self.count = text, 0

@@ -36,8 +36,9 @@ def read(data: bytes, name: str, limits: ImportLimits) -> Deck:
     budget = TextBudget(name, limits)
     sections = _sections(presentation)
     read_slides = []
+    positions: dict = {}  # (layout, placeholder) -> position, for placeholders that inherit theirs
     for number, slide in enumerate(presentation.slides, start=1):
-        read_slides.append(_slide(slide, number, where, budget, sections.get(slide.slide_id)))
+        read_slides.append(_slide(slide, number, where, budget, sections.get(slide.slide_id), positions))
     core = presentation.core_properties
     title = (core.title or "").strip() or next((s.title for s in read_slides if s.title), "")
     return Deck(name, title, read_slides, version=(core.version or "").strip())
@@ -53,15 +54,15 @@ def _sections(presentation) -> dict[int, str]:
     return names
 
 
-def _slide(slide, number: int, where: Where, budget: TextBudget, section: str | None) -> Slide:
+def _slide(slide, number: int, where: Where, budget: TextBudget, section: str | None, positions: dict) -> Slide:
     place = f"slide {number}"
     title_shape = slide.shapes.title
     title = budget.take(_clean(title_shape.text_frame.text)) if title_shape is not None else ""
     body: list[Block] = []
     pictures: list[Picture] = []
     shapes = [shape for shape in slide.shapes if title_shape is None or shape.shape_id != title_shape.shape_id]
-    for shape in _reading_order(shapes):
-        _shape(shape, place, where, budget, body, pictures)
+    for shape in _reading_order(shapes, slide.slide_layout, positions):
+        _shape(shape, place, where, budget, body, pictures, positions)
     notes: list[Block] = []
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
         for paragraph in slide.notes_slide.notes_text_frame.paragraphs:
@@ -71,10 +72,11 @@ def _slide(slide, number: int, where: Where, budget: TextBudget, section: str | 
     return Slide(number, title, slide.slide_layout.name or "", where.at(place), body, notes, pictures, section)
 
 
-def _shape(shape, place: str, where: Where, budget: TextBudget, body: list[Block], pictures: list[Picture]) -> None:
-    if shape.shape_type is not None and shape.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
-        for child in _reading_order(shape.shapes):
-            _shape(child, place, where, budget, body, pictures)
+def _shape(shape, place: str, where: Where, budget: TextBudget, body: list[Block], pictures: list[Picture],
+           positions: dict) -> None:
+    if shape._element.tag.endswith("}grpSp"):
+        for child in _reading_order(shape.shapes, None, positions):
+            _shape(child, place, where, budget, body, pictures, positions)
         return
     if getattr(shape, "has_table", False) and shape.has_table:
         for row in shape.table.rows:
@@ -102,10 +104,25 @@ def _is_picture(shape) -> bool:
     return shape._element.tag.endswith("}pic")
 
 
-def _reading_order(shapes):
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _reading_order(shapes, layout, positions: dict):
     """Top to bottom, then left to right: the order a reader takes in a slide."""
-    return sorted(shapes, key=lambda shape: (shape.top if shape.top is not None else 0,
-                                             shape.left if shape.left is not None else 0))
+    return sorted(shapes, key=lambda shape: _position(shape, layout, positions))
+
+
+def _position(shape, layout, positions: dict) -> tuple[int, int]:
+    """(top, left) from the shape's own geometry, or its layout placeholder's (looked up once per layout)."""
+    offset = next(shape._element.iter(f"{_A}off"), None)
+    if offset is not None:
+        return int(offset.get("y", 0)), int(offset.get("x", 0))
+    if layout is None or not shape.is_placeholder:
+        return 0, 0
+    key = (layout.part.partname, shape.placeholder_format.idx)
+    if key not in positions:
+        positions[key] = (shape.top or 0, shape.left or 0)
+    return positions[key]
 
 
 def _clean(text: str) -> str:
