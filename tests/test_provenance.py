@@ -116,3 +116,24 @@ class TestPlaceholders:
         course = copy.deepcopy(MINIMAL_COURSE)
         course["description"] = text
         assert vetkit.validate(course).valid
+
+
+class TestSpansFromOtherFiles:
+    def test_a_stretch_from_another_file_names_that_file(self):
+        """A module from the deck whose text comes from the plan resolves to the plan."""
+        course = copy.deepcopy(MINIMAL_COURSE)
+        course["modules"][0]["text"] = "From the plan."
+        course["modules"][0]["x-source"] = record(Origin("deck.pptx", "slide 3"),
+                                                  {"text": [(0, 14, Origin("plan.docx", "“Indicators”, paragraph 1"))]})
+        assert course["modules"][0]["x-source"]["spans"]["text"][0]["file"] == "plan.docx"
+        assert origin_at(course, "/modules/0/text", 2) == Origin("plan.docx", "“Indicators”, paragraph 1")
+        assert origin_at(course, "/modules/0/title") == Origin("deck.pptx", "slide 3")
+
+    def test_the_course_record_speaks_only_for_its_fields(self):
+        """The top-level record gives the description's place, and no place to fields it does not name."""
+        course = copy.deepcopy(MINIMAL_COURSE)
+        course["description"] = "Front matter."
+        course["x-source"] = record(Origin("plan.docx"), {"description": [(0, 13, Origin("plan.docx", "paragraph 1"))]})
+        assert origin_at(course, "/description", 0) == Origin("plan.docx", "paragraph 1")
+        assert origin_at(course, "/title") is None
+        assert origin_at(course, "/audience/roles") is None

@@ -14,7 +14,9 @@ the reviewer gave and the place in it::
 
 :func:`origin_at` turns a finding's JSON Pointer and character offset into the place in the
 original file: the record of the nearest object on the pointer's path, narrowed to the span
-of the field that holds the offset. Records edited by hand into another shape are ignored.
+of the field that holds the offset. The course's own (top-level) record speaks only for the
+fields its spans name, such as ``description``. Records edited by hand into another shape are
+ignored.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def record(origin: Origin, spans: Mapping[str, list[tuple[int, int, Origin]]] | 
 
 def _span(start: int, end: int, part: Origin, whole: Origin) -> dict[str, Any]:
     span: dict[str, Any] = {"start": start, "end": end, "at": part.at}
+    if part.file != whole.file:
+        span["file"] = part.file
     if part.line is not None and part.line != whole.line:
         span["line"] = part.line
     return span
@@ -71,7 +75,7 @@ def _span(start: int, end: int, part: Origin, whole: Origin) -> dict[str, Any]:
 def origin_at(data: Mapping[str, Any], pointer: str, offset: int | None = None) -> Origin | None:
     """The place in a source file that the text at ``pointer`` (and ``offset`` in it) came from."""
     node: Any = data
-    found, rest = _read(node), []
+    found, rest = None, []  # the course's own record names only the fields in its spans (see below)
     tokens = pointer.split("/")[1:] if pointer else []
     for index, token in enumerate(tokens):
         token = token.replace("~1", "/").replace("~0", "~")
@@ -85,7 +89,12 @@ def origin_at(data: Mapping[str, Any], pointer: str, offset: int | None = None) 
         if here is not None:
             found, rest = here, tokens[index + 1:]
     if found is None:
-        return None
+        root = _read(data)
+        if root is None or len(tokens) != 1:
+            return None
+        found, rest = root, tokens
+        if not isinstance(root[1].get("spans"), Mapping) or tokens[0] not in root[1]["spans"]:
+            return None
     origin, raw = found
     spans = raw.get("spans")
     if len(rest) == 1 and isinstance(spans, Mapping) and isinstance(spans.get(rest[0]), (list, tuple)):
@@ -111,7 +120,9 @@ def _narrow(origin: Origin, spans, offset: int | None) -> Origin:
         for span in usable:
             if span["start"] <= offset:
                 chosen = span
-    line = chosen.get("line")
+    line, file = chosen.get("line"), chosen.get("file")
+    if isinstance(file, str) and file != origin.file:
+        return Origin(file, chosen["at"], line if _is_line(line) else None)
     return Origin(origin.file, chosen["at"], line if _is_line(line) else origin.line)
 
 

@@ -103,6 +103,19 @@ class TestImportCommand:
                                  "missing). Install it with: pip install 'vetkit[import]'\n")
 
 
+class TestStartup:
+    def test_cli_does_not_load_the_importers(self):
+        """`vetkit --help` stays cheap: importing the CLI loads no importer and none of the import extra."""
+        import subprocess
+
+        done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import vetkit.cli"],
+                              capture_output=True, text=True, timeout=60)
+        modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+        assert "vetkit.cli" in modules
+        assert sorted(m for m in modules if m.split(".")[0] in {"pptx", "docx", "pypdfium2", "lxml", "defusedxml",
+                                                                 "markdown_it"} or m.startswith("vetkit.importers")) == []
+
+
 class TestScoreSources:
     def test_deck_and_plan_scored_as_one_course_with_assumptions(self, cli, source):
         """Several source files are one course; the report lists each assumption made for it."""

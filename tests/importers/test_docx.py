@@ -19,6 +19,8 @@ class TestLessonPlan:
         """Title, version and purpose come from the plan; its 'Target audience' section is noted, not guessed."""
         assert (plan["id"], plan["title"], plan["version"]) == ("plan", "Human Trafficking: First Contact", "2.1")
         assert plan["purpose"] == "Prepare patrol officers to recognize trafficking and respond to the person first."
+        assert plan["x-source"] == {"file": "plan.docx", "at": "", "spans": {"purpose": [
+            {"start": 0, "end": 81, "at": "“Purpose”, paragraph 1"}]}}
         assert plan["delivery"]["totalMinutes"] == 105
 
     def test_modules_with_minutes_text_and_outline(self, plan):
@@ -94,6 +96,9 @@ class TestDeckAndPlan:
         assert [(m["id"], m["title"]) for m in modules] == [
             ("M1", "Human Trafficking: First Contact"), ("M2", "Indicators"), ("M3", "Referrals")]
         assert modules[1]["minutes"] == 30 and modules[1]["text"].startswith("Trafficking is compelled labor")
+        assert modules[1]["x-source"]["at"] == "slide 3"
+        assert modules[1]["x-source"]["spans"]["text"][0] == {
+            "start": 0, "end": 82, "at": "“Module 1: Indicators (45 minutes)”, paragraph 1", "file": "plan.docx"}
         assert modules[2]["minutes"] == 60 and modules[2]["objectiveIds"] == ["O5", "O6"]
         assert draft.data["activities"][0]["moduleId"] == "M2"
         assert draft.sources == ("deck.pptx", "plan.docx")

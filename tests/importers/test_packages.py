@@ -17,7 +17,7 @@ class TestCommonCartridge:
         assert data["modules"][0]["text"] == "Trafficking is compelled labor or commercial sex."
         assert data["modules"][0]["x-source"]["spans"]["text"] == [
             {"start": 0, "end": 49, "at": "module1/page.html, line 1"}]
-        assert data["x-import"]["sources"][0]["format"] == "IMS Common Cartridge"
+        assert data["x-import"]["sources"][0]["format"] == "IMS Common Cartridge 1.3"
 
     def test_qti_quiz_with_keys(self, source):
         """QTI 1.2 items: the prompt without its HTML, choices, and the key from the scoring conditions."""
@@ -48,11 +48,12 @@ class TestScorm:
             ("Defining the crime", "Trafficking is compelled labor or commercial sex."),
             ("Working with victim services", "Advocates help people regain safety; their help never depends on "
                                              "cooperating with police.")]
-        assert data["x-import"]["sources"][0]["format"] == "LMS package"
+        assert data["x-import"]["sources"][0]["format"] == "SCORM 1.2"
 
     def test_scorm_2004_with_qti_2(self, source):
         """A QTI 2.1 item: its prompt, choices and the correct response as the key."""
         data = vetkit.import_course([source("scorm2004.zip")]).data
+        assert data["x-import"]["sources"][0]["format"] == "SCORM 2004"
         item = data["assessments"][0]["items"][0]
         assert item["prompt"] == "Who should interpret during a victim interview?"
         assert [(c["text"], c["correct"]) for c in item["choices"]] == [

@@ -86,7 +86,7 @@ def import_course(paths: Iterable[str | os.PathLike[str]], options: ImportOption
             raise UsageError(f"{name}: importing a {kind} needs the import extra (module {error.name} is missing). "
                              "Install it with: pip install 'vetkit[import]'") from None
         add(builder, extract)
-        sources.append((name, kind, hashlib.sha256(data).hexdigest()))
+        sources.append((name, getattr(extract, "kind", kind), hashlib.sha256(data).hexdigest()))
     if not builder.modules:
         raise refuse(" + ".join(s[0] for s in sources), "holds no text vetkit can import",
                      hint="check that the files are the course's material, not scans or pictures of it",

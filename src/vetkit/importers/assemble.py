@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import cues
 from .builder import CourseBuilder, Module, Part
-from .model import Deck, Document, Package, Slide, Unit
+from .model import Deck, Package, Slide, Unit
 from .outline import add_document
 
 _GENERIC_SECTIONS = {"", "default section", "untitled section"}

@@ -18,6 +18,7 @@ from attrs import field, frozen
 
 from ..errors import UsageError
 from ..placeholders import field_label, placeholder
+from ..provenance import Origin, record
 from .builder import CourseBuilder, joined
 
 LEVELS = ("awareness", "operational", "advanced", "leadership")
@@ -158,20 +159,23 @@ def build(builder: CourseBuilder, options: ImportOptions, sources: list[tuple[st
         gaps.append(Gap(pointer, what, assumed))
         return placeholder(what)
 
+    def fill_list(pointer: str, values: tuple, what: str, assumed: str) -> list:
+        if values:
+            return list(values)
+        gaps.append(Gap(pointer, what, [assumed]))
+        return [placeholder(what)]
+
     first = sources[0][0]
     data: dict[str, Any] = {"vetkit": "1.0", "id": _course_id(first), "title": builder.title or PurePath(first).stem}
     data["version"] = fill("/version", builder.version or None, "the course's version, e.g. 1.0", "1.0")
-    if builder.description:
-        data["description"] = joined(builder.description)[0]
-    if builder.purpose:
-        data["purpose"] = joined(builder.purpose)[0]
+    spans = {}
+    for key, parts in (("description", builder.description), ("purpose", builder.purpose)):
+        if parts:
+            data[key], spans[key] = joined(parts)
     data["provider"] = {"name": fill("/provider/name", options.provider,
                                      "who owns the course (--provider)", "provider not stated")}
-    roles = list(options.roles) or [fill("/audience/roles/0", None, "who the course is for: roles such as patrol, "
-                                         "investigator or dispatcher (--role)",
-                                         "multidisciplinary")]
-    if gaps and gaps[-1].pointer == "/audience/roles/0":
-        gaps[-1] = Gap("/audience/roles", gaps[-1].what, ["multidisciplinary"])
+    roles = fill_list("/audience/roles", options.roles, "who the course is for: roles such as patrol, investigator "
+                      "or dispatcher (--role)", "multidisciplinary")
     data["audience"] = {"roles": roles, "experience": fill(
         "/audience/experience", options.experience, f"the audience's experience: {_either(EXPERIENCE)} (--experience)", "in-service")}
     data["level"] = fill("/level", options.level, f"the course level: {_either(LEVELS)} (--level)",
@@ -185,10 +189,8 @@ def build(builder: CourseBuilder, options: ImportOptions, sources: list[tuple[st
     module_minutes = _module_minutes(modules, total)
     if total is None and all(m["minutes"] is not None for m in modules) and modules:
         total = sum(m["minutes"] for m in modules) or None
-    modes = list(options.modes) or [fill("/delivery/modes/0", None, f"how the course is delivered: {_either(MODES)} "
-                                         "(--mode)", "in-person")]
-    if gaps and gaps[-1].pointer == "/delivery/modes/0":
-        gaps[-1] = Gap("/delivery/modes", gaps[-1].what, ["in-person"])
+    modes = fill_list("/delivery/modes", options.modes, f"how the course is delivered: {_either(MODES)} (--mode)",
+                      "in-person")
     data["delivery"] = {"modes": modes, "totalMinutes": fill(
         "/delivery/totalMinutes", total, "total minutes of instruction (--minutes)", sum(module_minutes) or ASSUMED_MODULE_MINUTES)}
     data["objectives"] = builder.objectives or [{"id": "O1", "text": fill(
@@ -211,6 +213,8 @@ def build(builder: CourseBuilder, options: ImportOptions, sources: list[tuple[st
         data["resources"] = [_typed(f"/resources/{index}", resource, fill, "what kind of resource: hotline, "
                                     "victim-services, legal-aid, shelter, wellness, task-force...", "victim-services")
                              for index, resource in enumerate(builder.resources)]
+    if spans:
+        data["x-source"] = record(Origin(first), spans)
     data["x-import"] = {"sources": [{"file": file, "format": kind, "sha256": digest}
                                     for file, kind, digest in sources]}
     return Draft(data, gaps, builder.notes, [file for file, _, _ in sources])
