@@ -286,10 +286,10 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
                          str(out) if out is not None else None, written)
     if out is not None:
         from .fileio import write_atomic
-        from .render import portfolio
 
-        _write(out / "index.html", portfolio.render_html(result), write_atomic)
-        _write(out / "summary.md", portfolio.render_markdown(result), write_atomic)
+        formats = (engine or engine_factory()).formats
+        _write(out / "index.html", formats["html"].render_portfolio(result), write_atomic)
+        _write(out / "summary.md", formats["markdown"].render_portfolio(result), write_atomic)
         result = BatchResult(result.rows, result.reports, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES])
     return result
 
@@ -309,7 +309,7 @@ def _score_one(engine, path: Path, options: Mapping[str, Any]):
         rendered = None
         if options["output_format"]:
             rendered = engine.formats[options["output_format"]].render(
-                report, course=course, rules=engine.rules, **options["render_options"])
+                report, **options["render_options"])
             rendered = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     except VetkitError as err:  # a rubric or usage problem: the same for every course, so fatal
         return "fatal", err.format()

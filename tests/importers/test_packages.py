@@ -69,7 +69,7 @@ class TestEachFormatScores:
         engine = vetkit.Engine()
         for name in ("deck.pptx", "plan.docx", "handout.pdf", "dispatch.md", "interpreters.html", "course.imscc",
                      "scorm12.zip", "scorm2004.zip"):
-            course, report = score_draft(vetkit.import_course([source(name)]), engine, as_of="2026-11-25")
-            assert course.name == f"<imported from {name}>"
+            report = score_draft(vetkit.import_course([source(name)]), engine, as_of="2026-11-25")
+            assert report.course["file"] == f"<imported from {name}>"
             assert [r.rule_id for r in report.results if r.outcome == "error"] == [], name
             assert report.verdict in ("not-recommended", "revise", "pending-review", "recommended"), name

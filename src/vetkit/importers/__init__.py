@@ -4,7 +4,7 @@
 
     draft = vetkit.import_course(["deck.pptx", "plan.docx"], roles=["patrol"], level="awareness")
     print(draft.to_yaml())                 # FILL IN placeholders where the files do not say
-    course, report = score_draft(draft)    # scored as one course, the assumptions listed in the report
+    report = score_draft(draft)            # scored as one course, the assumptions listed in the report
 
 One reader per format (:data:`READERS`) extracts located pieces of text; :mod:`.assemble`
 turns them into the objects of one course; :mod:`.draft` settles what the sources leave open.
@@ -95,7 +95,7 @@ def import_course(paths: Iterable[str | os.PathLike[str]], options: ImportOption
 
 
 def score_draft(draft: Draft, engine=None, **score_options: Any):
-    """(course, report): the draft scored as one course, each assumption it needed listed in the report.
+    """The draft scored as one course: a :class:`~vetkit.Report` that lists each assumption it needed.
 
     ``score_options`` go to :meth:`vetkit.Engine.score` (``rubric``, ``as_of``, ``select``...).
     """
@@ -108,7 +108,7 @@ def score_draft(draft: Draft, engine=None, **score_options: Any):
     course.name = f"<imported from {draft.name}>"
     report = engine.score(course, **score_options)
     notices = tuple(gap.assumption for gap in draft.gaps) + tuple(draft.notes) + tuple(report.notices)
-    return course, evolve(report, notices=notices)
+    return evolve(report, notices=notices)
 
 
 def _read(path: Path, name: str, limits: ImportLimits) -> bytes:
