@@ -12,30 +12,20 @@ files with zipfile, the I/O no importer can skip.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "importers"))
 
 import sources  # noqa: E402  (the test fixtures)
+from run import median_time, vetkit_command  # noqa: E402  (bench/run.py, beside this script)
 
 import vetkit  # noqa: E402
 
 BUDGET = 2.0
-
-
-def median_time(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def unpack(paths) -> None:
@@ -58,9 +48,7 @@ def main() -> None:
         slides = len(__import__("pptx").Presentation(str(deck)).slides)
         baseline = median_time(lambda: unpack([deck, plan]), runs)
         in_process = median_time(lambda: vetkit.import_course([deck, plan]), runs)
-        command = [str(Path(sys.executable).with_name("vetkit")), "import", str(deck), str(plan), "-o",
-                   str(Path(folder) / "c.yaml"),
-                   "--force"]
+        command = [*vetkit_command(), "import", str(deck), str(plan), "-o", str(Path(folder) / "c.yaml"), "--force"]
         fresh = median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
     print(f"inputs: {slides} slides ({deck.name}); {words:,} words of module text ({plan.name}), "
           f"{words / 500:.0f} pages at 500 words a page")

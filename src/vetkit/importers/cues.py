@@ -55,11 +55,7 @@ def heading_minutes(heading: str) -> int | None:
 
 def section_kind(heading: str) -> str | None:
     """``objectives``, ``activity``, ``debrief``, ``assessment``, ``references``, front matter, or None."""
-    core = heading_core(heading)
-    for kind, pattern in SECTION_KINDS:
-        if pattern.search(core):
-            return kind
-    return None
+    return first_of(SECTION_KINDS, heading_core(heading))
 
 
 def objective_scope(heading: str) -> str | None:
@@ -85,10 +81,7 @@ ACTIVITY_TYPES = (
 
 def activity_type(heading: str) -> str | None:
     """The activity type the heading names, or None ("Activity 2" says no type)."""
-    for kind, pattern in ACTIVITY_TYPES:
-        if pattern.search(heading):
-            return kind
-    return None
+    return first_of(ACTIVITY_TYPES, heading)
 
 
 def assessment_kind(heading: str) -> tuple[str, str]:
