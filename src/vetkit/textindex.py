@@ -13,10 +13,11 @@ assessment whose ``moduleId`` names the module.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from functools import cached_property
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from attrs import frozen
 
@@ -104,9 +105,28 @@ class TextIndex:
         materials and assessments)."""
         return self._by_module.get(module, ())
 
-    def field_sentences(self, field: int) -> Iterator[Sentence]:
+    @cached_property
+    def _by_field(self) -> Mapping[int, tuple[Sentence, ...]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.field, []).append(sentence)
+        return {field: tuple(sentences) for field, sentences in grouped.items()}
+
+    def field_sentences(self, field: int) -> tuple[Sentence, ...]:
         """The sentences of one field, in order."""
-        return (sentence for sentence in self.sentences if sentence.field == field)
+        return self._by_field.get(field, ())
+
+    @cached_property
+    def _starts(self) -> Mapping[int, list[int]]:
+        return {field: [sentence.start for sentence in sentences] for field, sentences in self._by_field.items()}
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset`` of the joined corpus (None between sentences)."""
+        field, inside = self.corpus.locate(offset)
+        position = bisect.bisect_right(self._starts.get(field, ()), inside) - 1
+        if position >= 0 and inside < self._by_field[field][position].end:
+            return self._by_field[field][position]
+        return None
 
     def neighbours(self, sentence: Sentence) -> tuple[Sentence | None, Sentence | None]:
         """The sentences before and after ``sentence`` in the same field (None at an edge)."""

@@ -112,13 +112,15 @@ def _parse(source: str) -> tuple:
 
 
 def _optional_word(word: tuple) -> bool:
-    return len(word) == 1 and isinstance(word[0], _Alt) and word[0].optional
+    """A word that may be absent: ``[a|b]``, or alternatives with an empty one standing alone (``{the|}``)."""
+    return len(word) == 1 and isinstance(word[0], _Alt) and (word[0].optional or () in word[0].options)
 
 
 def inflections(word: str) -> tuple[str, ...]:
-    """The word with its simple inflections (plural, -ed, -ing), longest first."""
+    """The word with its simple inflections (plural, -ed, -ing), longest first; an acronym written in capitals
+    ("BIA", "RICO") is left as it is."""
     lower = word.lower()
-    if not lower.isalpha() or len(lower) < 3:
+    if not lower.isalpha() or len(lower) < 3 or word.isupper():
         return (word,)
     forms = {word}
     vowels = "aeiou"

@@ -1,0 +1,123 @@
+"""What a course teaches, read from its text; declared tags are claims the text must back.
+
+Every criterion that looks for a topic, typology or population asks here, never the declared tags
+alone::
+
+    teaching = modules_teaching(course, "labor-trafficking")   # modules whose text teaches it
+    taught_tags(course, "typologies")                          # every typology the text teaches
+    claim_findings(ctx, "labor-trafficking", covered=bool(teaching))
+        # a module tagged labor-trafficking with no sentence teaching it; a module teaching it untagged;
+        # a misspelled tag that was probably meant (did you mean `labor-trafficking`?)
+
+A course without any tags is judged on its text alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..checking import CheckContext, Result
+from ..course import Course
+from ..report import Finding
+from ..schema_errors import close_match
+from ..topics import topic_evidence
+
+#: The field of a module that declares each vocabulary (activities declare topics in ``tags``).
+_FIELDS = {"topics": "topics", "populations": "populations", "typologies": "typologies"}
+
+
+def modules_teaching(course: Course, tag: str, vocabulary: str = "topics") -> list[tuple[str, Mapping[str, Any]]]:
+    """(pointer, module) of the modules whose text teaches ``tag`` (a declared tag counts from a lower
+    confidence than an undeclared one)."""
+    return [(unit.pointer, course.get(unit.pointer)) for unit in topic_evidence(course).modules()
+            if unit.teaches(tag, vocabulary)]
+
+
+def activities_teaching(course: Course, tag: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """(pointer, activity) of the activities whose own text teaches the topic ``tag``."""
+    return [(unit.pointer, course.get(unit.pointer)) for unit in topic_evidence(course).activities()
+            if unit.teaches(tag)]
+
+
+def taught_tags(course: Course, vocabulary: str = "topics") -> list[str]:
+    """Every tag of one vocabulary the course teaches, in order of first appearance: taught by a module, or declared
+    on one and spoken of in another."""
+    return topic_evidence(course).course_tags(vocabulary)
+
+
+def teaches(course: Course, pointer: str, tag: str, vocabulary: str = "topics") -> bool:
+    """Whether the module or activity at ``pointer`` teaches ``tag``."""
+    unit = topic_evidence(course).unit(pointer)
+    return unit is not None and unit.teaches(tag, vocabulary)
+
+
+def _label(tag: str) -> str:
+    return tag.replace("-", " ")
+
+
+def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, covered: bool,
+                   severity: str | None = None) -> list[Finding]:
+    """Findings on the declarations of ``tag``:
+
+    - a module that declares the tag but whose text does not teach it: a failure when nothing else
+      teaches the tag (``covered`` false), a note otherwise;
+    - a module whose text teaches the tag without declaring it: a note suggesting the tag;
+    - a declared tag that is not a known tag and is probably ``tag`` misspelled: said, with the
+      suggestion (the module is judged on its text either way).
+    """
+    course, field = ctx.course, _FIELDS[vocabulary]
+    known = sorted(getattr(ctx.vocabulary, vocabulary, ()) or ())
+    findings = []
+    for unit in topic_evidence(course).modules():
+        module = course.get(unit.pointer)
+        declared = list(module.get(field, ()))
+        evidence = unit.evidence.get((vocabulary, tag))
+        name = f"Module {module.get('id')} “{module.get('title', '')}”"
+        if tag in declared and not unit.teaches(tag, vocabulary):
+            shown = (f"; its closest wording is “{evidence.sentences[0].text}”" if evidence and evidence.sentences
+                     else "")
+            findings.append(ctx.finding(
+                f"{unit.pointer}/{field}/{declared.index(tag)}",
+                f"{name} is tagged `{tag}`, but no sentence in it teaches {_label(tag)}{shown}.",
+                effect="note" if covered else "fail", severity=severity, evidence=str(module.get("title", "")),
+                suggestion=f"Teach {_label(tag)} in this module, or remove the `{tag}` tag: a tag is a claim the "
+                           "text must back."))
+        elif tag not in declared and unit.teaches(tag, vocabulary) and evidence is not None and evidence.sentences:
+            findings.append(ctx.finding(
+                evidence.sentences[0].pointer, f"{name} teaches {_label(tag)} without declaring it "
+                f"(confidence {evidence.confidence:.0%}).", effect="note", evidence=evidence.sentences[0].text,
+                suggestion=f"Add `{tag}` to the module's {field}."))
+        for index, value in enumerate(declared):
+            if value not in known and ":" not in value and close_match(value, known) == tag:
+                findings.append(ctx.finding(
+                    f"{unit.pointer}/{field}/{index}", f"{name} declares `{value}`, which is not a known tag (did "
+                    f"you mean `{tag}`?); the module is judged on its text instead.", effect="note",
+                    evidence=value, suggestion=f"Write the tag as `{tag}`."))
+    return findings
+
+
+def claims_for(ctx: CheckContext, tags: list[str], vocabulary: str = "topics", *,
+               severity: str | None = None) -> list[Finding]:
+    """:func:`claim_findings` for several tags, each covered when some module teaches it."""
+    taught = set(taught_tags(ctx.course, vocabulary))
+    return [finding for tag in dict.fromkeys(tags)
+            for finding in claim_findings(ctx, tag, vocabulary, covered=tag in taught, severity=severity)]
+
+
+def topic_part(ctx: CheckContext, tag: str, *, purpose: str, severity: str | None = None) -> Result:
+    """Pass when some module's text teaches ``tag`` (declared tags checked, missing ones suggested); otherwise
+    fail, at the modules that claim the tag without teaching it, or at ``/modules``."""
+    teaching = modules_teaching(ctx.course, tag)
+    findings = claim_findings(ctx, tag, covered=bool(teaching), severity=severity)
+    if teaching:
+        ids = ", ".join(str(module.get("id")) for _, module in teaching)
+        return ctx.passed(f"{len(teaching)} module(s) teach {purpose} ({ids}).", findings)
+    claimed = [finding for finding in findings if finding.effect == "fail"]
+    if not claimed:
+        findings.insert(0, ctx.finding(
+            "/modules", f"No module teaches {purpose}: no module's text shows it.", severity=severity,
+            evidence=", ".join(str(module.get("title", "")) for _, module in ctx.course.entries("modules")),
+            suggestion=f"Teach {purpose} in a module (and tag it `{tag}`)."))
+    return ctx.failed(f"No module teaches {purpose}" + (f" ({len(claimed)} module(s) tagged `{tag}` say nothing about "
+                                                        "it)." if claimed else "."), findings, severity=severity)
+

@@ -1,0 +1,218 @@
+"""Topic evidence: which tags each module and activity of a course actually teaches, read from its text.
+
+Every cue phrase of every tag profile is matched in one pass over the course's text index. For each
+module (with the activities, materials and assessments that belong to it) and each activity, the cues
+of a tag are summed up as a few counts — sentences with a strong cue, distinct strong and supporting
+cues, a cue in the title, the size of the text — and a small logistic model, trained on the team's
+labelled corpus (:mod:`vetkit.topics.training`), turns them into the confidence that the text teaches
+the tag. A declared tag is a claim the text must back: it counts as taught from the lower ``confirm``
+confidence; a tag the text teaches without declaring it counts from ``detect``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import weakref
+from functools import cached_property, lru_cache
+from importlib.resources import files
+from typing import Any, Iterable, Mapping
+
+from attrs import frozen
+
+from ..lexical import Matcher, MatchRule
+from ..textindex import Sentence, text_index
+from .catalogue import VOCABULARIES, profile, profiles
+
+#: The counts the model reads, in the order of its weights.
+FEATURES = ("strong_sentences", "strong_cues", "supporting_cues", "supporting_sentences", "title", "size")
+_CAPS = {"strong_sentences": 4, "strong_cues": 4, "supporting_cues": 6, "supporting_sentences": 6}
+_COURSES: "weakref.WeakKeyDictionary[Any, CourseTopics]" = weakref.WeakKeyDictionary()
+
+
+@lru_cache(maxsize=1)
+def model() -> Mapping[str, Any]:
+    """The trained weights and thresholds (``vetkit/data/topics/model.json``)."""
+    return json.loads(files("vetkit").joinpath("data", "topics", "model.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    rules = [MatchRule(f"{vocabulary}|{tag}|{strength}|{index}", cue)
+             for (vocabulary, tag), row in profiles().items()
+             for strength, cues in (("strong", row.strong), ("supporting", row.supporting))
+             for index, cue in enumerate(cues)]
+    return Matcher(rules, longest=False)
+
+
+@frozen
+class TagEvidence:
+    """How strongly a unit's text teaches one tag, and where."""
+
+    vocabulary: str
+    tag: str
+    confidence: float
+    declared: bool
+    sentences: tuple[Sentence, ...]  # where its cues matched, in document order
+    cues: tuple[str, ...]  # the matched words, one per distinct cue
+
+    @property
+    def taught(self) -> bool:
+        """A declared tag is backed by any sentence of the unit that speaks of it (or by ``confirm`` confidence); an
+        undeclared one is taught from ``detect`` confidence."""
+        thresholds = model()["thresholds"]
+        if self.declared:
+            return bool(self.sentences) or self.confidence >= thresholds["confirm"]
+        return self.confidence >= thresholds["detect"]
+
+
+class _Counts:
+    __slots__ = ("strong", "supporting", "strong_sentences", "supporting_sentences", "title", "sentences", "cues")
+
+    def __init__(self) -> None:
+        self.strong: set[str] = set()
+        self.supporting: set[str] = set()
+        self.strong_sentences: set[int] = set()
+        self.supporting_sentences: set[int] = set()
+        self.title = False
+        self.sentences: dict[int, Sentence] = {}
+        self.cues: dict[str, str] = {}
+
+
+@frozen
+class Unit:
+    """A module (with what belongs to it) or an activity: the text whose teaching is judged."""
+
+    pointer: str
+    kind: str  # module | activity
+    declared: Mapping[str, tuple[str, ...]]  # vocabulary -> declared tags
+    evidence: Mapping[tuple[str, str], TagEvidence]
+
+    def teaches(self, tag: str, vocabulary: str = "topics") -> bool:
+        """Whether the unit's text teaches ``tag`` (a declared tag without cue profile counts as taught)."""
+        found = self.evidence.get((vocabulary, tag))
+        if found is not None:
+            return found.taught
+        return tag in self.declared.get(vocabulary, ()) and profile(vocabulary, tag) is None
+
+    def taught(self, vocabulary: str = "topics") -> list[str]:
+        """Every tag of one vocabulary the unit teaches, declared or not, in the order of the profiles."""
+        found = [tag for (voc, tag), evidence in self.evidence.items() if voc == vocabulary and evidence.taught]
+        unchecked = [tag for tag in self.declared.get(vocabulary, ()) if profile(vocabulary, tag) is None]
+        return list(dict.fromkeys([*found, *unchecked]))
+
+
+def _confidence(counts: _Counts, vocabulary: str, tag: str, size: int) -> float:
+    weights = model()["weights"]
+    values = {"strong_sentences": len(counts.strong_sentences), "strong_cues": len(counts.strong),
+              "supporting_cues": len(counts.supporting), "supporting_sentences": len(counts.supporting_sentences),
+              "title": 1.0 if counts.title else 0.0, "size": math.log1p(size)}
+    z = weights["bias"][f"{vocabulary}:{tag}"]
+    for name in FEATURES:
+        value = values[name]
+        z += weights[name] * (min(value, _CAPS[name]) if name in _CAPS else value)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def features(counts: _Counts, size: int) -> list[float]:
+    """The model's inputs for one unit and tag, capped as the model reads them (for training)."""
+    values = [len(counts.strong_sentences), len(counts.strong), len(counts.supporting),
+              len(counts.supporting_sentences), 1.0 if counts.title else 0.0, math.log1p(size)]
+    return [min(value, _CAPS[name]) if name in _CAPS else value for name, value in zip(FEATURES, values)]
+
+
+class CourseTopics:
+    """The topic evidence of one course: its modules and activities and what each teaches."""
+
+    def __init__(self, course: Any):
+        self.course = course
+        self.index = text_index(course)
+
+    @cached_property
+    def _counts(self) -> Mapping[str, Mapping[tuple[str, str], _Counts]]:
+        counted: dict[str, dict[tuple[str, str], _Counts]] = {}
+        for hit in _matcher().scan(self.index.corpus.prepared):
+            sentence = self.index.sentence_at(hit.start)
+            if sentence is None:
+                continue
+            vocabulary, tag, strength, _ = hit.term_id.split("|")
+            for unit, title in self._units_of(sentence):
+                counts = counted.setdefault(unit, {}).setdefault((vocabulary, tag), _Counts())
+                cue = " ".join(hit.matched.lower().split())  # distinct words, however many patterns found them
+                (counts.strong if strength == "strong" else counts.supporting).add(cue)
+                (counts.strong_sentences if strength == "strong" else counts.supporting_sentences).add(sentence.number)
+                counts.title = counts.title or title
+                counts.sentences[sentence.number] = sentence
+                counts.cues.setdefault(cue, " ".join(hit.matched.split()))
+        return counted
+
+    def _units_of(self, sentence: Sentence) -> Iterable[tuple[str, bool]]:
+        """(unit pointer, whether the sentence is that unit's title) for each unit the sentence belongs to."""
+        if sentence.module is not None:
+            yield sentence.module, sentence.pointer == f"{sentence.module}/title"
+        if sentence.pointer.startswith("/activities/"):
+            activity = "/".join(sentence.pointer.split("/")[:3])
+            yield activity, sentence.pointer == f"{activity}/title"
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Every module, then every activity, with its evidence."""
+        sizes: dict[str, int] = {}
+        for sentence in self.index.sentences:
+            for unit, _ in self._units_of(sentence):
+                sizes[unit] = sizes.get(unit, 0) + 1
+        found = []
+        for kind, collection in (("module", "modules"), ("activity", "activities")):
+            for pointer, value in self.course.entries(collection):
+                declared = ({vocabulary: tuple(value.get(field, ())) for vocabulary, field in VOCABULARIES.items()}
+                            if kind == "module" else {"topics": tuple(value.get("tags", ()))})
+                counts = self._counts.get(pointer, {})
+                evidence = {}
+                for key in set(counts) | {(voc, tag) for voc, tags in declared.items() for tag in tags
+                                          if profile(voc, tag) is not None}:
+                    tally = counts.get(key, _Counts())
+                    ordered = tuple(tally.sentences[number] for number in sorted(tally.sentences))
+                    evidence[key] = TagEvidence(key[0], key[1], _confidence(tally, key[0], key[1], sizes.get(pointer, 0)),
+                                                key[1] in declared.get(key[0], ()), ordered, tuple(tally.cues.values()))
+                found.append(Unit(pointer, kind, declared, evidence))
+        return tuple(found)
+
+    def features(self, pointer: str) -> tuple[dict[tuple[str, str], list[float]], list[float]]:
+        """The model's inputs for every tag with a cue in the unit at ``pointer``, and those of a tag without
+        any cue (for training and inspection)."""
+        size = sum(1 for sentence in self.index.sentences if any(unit == pointer for unit, _ in self._units_of(sentence)))
+        found = {key: features(counts, size) for key, counts in self._counts.get(pointer, {}).items()}
+        return found, features(_Counts(), size)
+
+    def course_tags(self, vocabulary: str = "topics") -> list[str]:
+        """Every tag the course teaches: taught by a module, or declared on some module and spoken of in another
+        (the claim is backed, only placed elsewhere)."""
+        modules = self.modules()
+        taught = [tag for unit in modules for tag in unit.taught(vocabulary)]
+        spoken = {tag for unit in modules for (voc, tag), found in unit.evidence.items()
+                  if voc == vocabulary and found.sentences}
+        declared = [tag for unit in modules for tag in unit.declared.get(vocabulary, ()) if tag in spoken]
+        return list(dict.fromkeys([*taught, *declared]))
+
+    def modules(self) -> tuple[Unit, ...]:
+        """The module units, in document order."""
+        return tuple(unit for unit in self.units if unit.kind == "module")
+
+    def activities(self) -> tuple[Unit, ...]:
+        """The activity units, in document order."""
+        return tuple(unit for unit in self.units if unit.kind == "activity")
+
+    def unit(self, pointer: str) -> Unit | None:
+        """The unit at ``pointer``."""
+        return next((unit for unit in self.units if unit.pointer == pointer), None)
+
+
+def topic_evidence(course: Any) -> CourseTopics:
+    """The topic evidence of ``course``, computed once per course and shared by every rule."""
+    try:
+        found = _COURSES.get(course)
+    except TypeError:
+        return CourseTopics(course)
+    if found is None:
+        found = _COURSES[course] = CourseTopics(course)
+    return found
