@@ -137,12 +137,16 @@ class TextIndex:
 
     @cached_property
     def _words(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(match.group().lower() for match in _WORD.finditer(sentence.text))
-                     for sentence in self.sentences)
+        return tuple(words_of(sentence.text) for sentence in self.sentences)
 
     def words(self, sentence: Sentence) -> tuple[str, ...]:
         """The lower-case words of a sentence (apostrophes kept inside words: "isn't")."""
         return self._words[sentence.number]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of a text (apostrophes kept inside words: "isn't")."""
+    return tuple(match.group().lower() for match in _WORD.finditer(text))
 
 
 def text_index(course: Any) -> TextIndex:

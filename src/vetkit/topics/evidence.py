@@ -2,20 +2,18 @@
 
 Every cue phrase of every tag profile is matched in one pass over the course's text index. For each
 module (with the activities, materials and assessments that belong to it) and each activity, the cues
-of a tag are summed up as a few counts — sentences with a strong cue, distinct strong and supporting
-cues, a cue in the title, the size of the text — and a small logistic model, trained on the team's
-labelled corpus (:mod:`vetkit.topics.training`), turns them into the confidence that the text teaches
-the tag. A declared tag is a claim the text must back: it counts as taught from the lower ``confirm``
-confidence; a tag the text teaches without declaring it counts from ``detect``.
+of a tag are summed up as a few counts, and the unit's words are weighed against each tag; the topic
+model (:mod:`vetkit.topics.model`, trained on the team's labelled corpus by :mod:`vetkit.topics.training`)
+turns both into the confidence that the text teaches the tag. A declared tag is a claim the text must
+back: it counts as taught from the lower ``confirm`` confidence; a tag the text teaches without declaring
+it counts from ``detect``.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import weakref
+from collections import Counter
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from typing import Any, Iterable, Mapping
 
 from attrs import frozen
@@ -23,17 +21,11 @@ from attrs import frozen
 from ..lexical import Matcher, MatchRule
 from ..textindex import Sentence, text_index
 from .catalogue import VOCABULARIES, profile, profiles
+from .model import Key, cue_features, shipped
 
-#: The counts the model reads, in the order of its weights.
-FEATURES = ("strong_sentences", "strong_cues", "supporting_cues", "supporting_sentences", "title", "size")
-_CAPS = {"strong_sentences": 4, "strong_cues": 4, "supporting_cues": 6, "supporting_sentences": 6}
+#: How many sentences show why the word model found a tag no cue phrase speaks of.
+WORD_EVIDENCE = 3
 _COURSES: "weakref.WeakKeyDictionary[Any, CourseTopics]" = weakref.WeakKeyDictionary()
-
-
-@lru_cache(maxsize=1)
-def model() -> Mapping[str, Any]:
-    """The trained weights and thresholds (``vetkit/data/topics/model.json``)."""
-    return json.loads(files("vetkit").joinpath("data", "topics", "model.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -53,14 +45,14 @@ class TagEvidence:
     tag: str
     confidence: float
     declared: bool
-    sentences: tuple[Sentence, ...]  # where its cues matched, in document order
+    sentences: tuple[Sentence, ...]  # where its cues matched (or, without any, the words that weigh most), in order
     cues: tuple[str, ...]  # the matched words, one per distinct cue
 
     @property
     def taught(self) -> bool:
         """A declared tag is backed by any sentence of the unit that speaks of it (or by ``confirm`` confidence); an
         undeclared one is taught from ``detect`` confidence."""
-        thresholds = model()["thresholds"]
+        thresholds = shipped().thresholds
         if self.declared:
             return bool(self.sentences) or self.confidence >= thresholds["confirm"]
         return self.confidence >= thresholds["detect"]
@@ -102,23 +94,19 @@ class Unit:
         return list(dict.fromkeys([*found, *unchecked]))
 
 
-def _confidence(counts: _Counts, vocabulary: str, tag: str, size: int) -> float:
-    weights = model()["weights"]
-    values = {"strong_sentences": len(counts.strong_sentences), "strong_cues": len(counts.strong),
-              "supporting_cues": len(counts.supporting), "supporting_sentences": len(counts.supporting_sentences),
-              "title": 1.0 if counts.title else 0.0, "size": math.log1p(size)}
-    z = weights["bias"][f"{vocabulary}:{tag}"]
-    for name in FEATURES:
-        value = values[name]
-        z += weights[name] * (min(value, _CAPS[name]) if name in _CAPS else value)
-    return 1.0 / (1.0 + math.exp(-z))
+def _features(counts: _Counts, size: int) -> list[float]:
+    return cue_features(len(counts.strong_sentences), len(counts.strong), len(counts.supporting),
+                        len(counts.supporting_sentences), counts.title, size)
 
 
-def features(counts: _Counts, size: int) -> list[float]:
-    """The model's inputs for one unit and tag, capped as the model reads them (for training)."""
-    values = [len(counts.strong_sentences), len(counts.strong), len(counts.supporting),
-              len(counts.supporting_sentences), 1.0 if counts.title else 0.0, math.log1p(size)]
-    return [min(value, _CAPS[name]) if name in _CAPS else value for name, value in zip(FEATURES, values)]
+@frozen
+class UnitReading:
+    """What the model reads of one unit: the cue features of every tag with a cue in it, those of a tag
+    without any, and the unit's word counts."""
+
+    cues: Mapping[Key, list[float]]
+    no_cue: list[float]
+    words: Mapping[str, int]
 
 
 class CourseTopics:
@@ -155,34 +143,57 @@ class CourseTopics:
             yield activity, sentence.pointer == f"{activity}/title"
 
     @cached_property
-    def units(self) -> tuple[Unit, ...]:
-        """Every module, then every activity, with its evidence."""
-        sizes: dict[str, int] = {}
+    def _sentences(self) -> Mapping[str, tuple[Sentence, ...]]:
+        grouped: dict[str, list[Sentence]] = {}
         for sentence in self.index.sentences:
             for unit, _ in self._units_of(sentence):
-                sizes[unit] = sizes.get(unit, 0) + 1
+                grouped.setdefault(unit, []).append(sentence)
+        return {unit: tuple(sentences) for unit, sentences in grouped.items()}
+
+    def reading(self, pointer: str) -> UnitReading:
+        """What the model reads of the unit at ``pointer`` (for training and inspection)."""
+        sentences = self._sentences.get(pointer, ())
+        cues = {key: _features(counts, len(sentences)) for key, counts in self._counts.get(pointer, {}).items()}
+        words = Counter(word for sentence in sentences for word in self.index.words(sentence))
+        return UnitReading(cues, _features(_Counts(), len(sentences)), words)
+
+    def _word_evidence(self, pointer: str, key: Key, vector: Mapping[str, float]) -> tuple[Sentence, ...]:
+        """The sentences of the unit whose words add most to the word score of ``key``, in document order."""
+        weighed = [(shipped().words.contribution(key, vector, self.index.words(sentence)), sentence)
+                   for sentence in self._sentences.get(pointer, ())]
+        ranked = sorted(weighed, key=lambda pair: (-pair[0], pair[1].number))
+        chosen = [sentence for weight, sentence in ranked[:WORD_EVIDENCE] if weight > 0] or [ranked[0][1]]
+        return tuple(sorted(chosen, key=lambda sentence: sentence.number))
+
+    def _unit(self, pointer: str, kind: str, declared: Mapping[str, tuple[str, ...]]) -> Unit:
+        model, reading = shipped(), self.reading(pointer)
+        vector = model.words.vector(reading.words)
+        confidences = model.confidences(reading.cues, reading.no_cue, vector)
+        thresholds = model.thresholds
+        counts = self._counts.get(pointer, {})
+        claimed = {(voc, tag) for voc, tags in declared.items() for tag in tags if profile(voc, tag) is not None}
+        detected = {key for key, confidence in confidences.items() if confidence >= thresholds["detect"]}
+        evidence = {}
+        wanted = set(counts) | claimed | detected
+        for key in (key for key in profiles() if key in wanted):
+            tally, confidence = counts.get(key, _Counts()), confidences[key]
+            sentences = tuple(tally.sentences[number] for number in sorted(tally.sentences))
+            if not sentences and confidence >= thresholds["confirm" if key in claimed else "detect"]:
+                sentences = self._word_evidence(pointer, key, vector)
+            evidence[key] = TagEvidence(key[0], key[1], confidence, key in claimed, sentences,
+                                        tuple(tally.cues.values()))
+        return Unit(pointer, kind, declared, evidence)
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Every module, then every activity, with its evidence."""
         found = []
         for kind, collection in (("module", "modules"), ("activity", "activities")):
             for pointer, value in self.course.entries(collection):
                 declared = ({vocabulary: tuple(value.get(field, ())) for vocabulary, field in VOCABULARIES.items()}
                             if kind == "module" else {"topics": tuple(value.get("tags", ()))})
-                counts = self._counts.get(pointer, {})
-                evidence = {}
-                for key in set(counts) | {(voc, tag) for voc, tags in declared.items() for tag in tags
-                                          if profile(voc, tag) is not None}:
-                    tally = counts.get(key, _Counts())
-                    ordered = tuple(tally.sentences[number] for number in sorted(tally.sentences))
-                    evidence[key] = TagEvidence(key[0], key[1], _confidence(tally, key[0], key[1], sizes.get(pointer, 0)),
-                                                key[1] in declared.get(key[0], ()), ordered, tuple(tally.cues.values()))
-                found.append(Unit(pointer, kind, declared, evidence))
+                found.append(self._unit(pointer, kind, declared))
         return tuple(found)
-
-    def features(self, pointer: str) -> tuple[dict[tuple[str, str], list[float]], list[float]]:
-        """The model's inputs for every tag with a cue in the unit at ``pointer``, and those of a tag without
-        any cue (for training and inspection)."""
-        size = sum(1 for sentence in self.index.sentences if any(unit == pointer for unit, _ in self._units_of(sentence)))
-        found = {key: features(counts, size) for key, counts in self._counts.get(pointer, {}).items()}
-        return found, features(_Counts(), size)
 
     def course_tags(self, vocabulary: str = "topics") -> list[str]:
         """Every tag the course teaches: taught by a module, or declared on some module and spoken of in another

@@ -1,37 +1,52 @@
-"""Train the topic-evidence model from the labelled corpus in ``corpus/topics/`` (needs the ``train`` extra).
+"""Train the topic model from the labelled corpus in ``corpus/topics/`` (needs the ``train`` extra).
 
-``python -m vetkit.topics.training`` fits the weights of :mod:`vetkit.topics.evidence` on every labelled
-module text and writes ``vetkit/data/topics/model.json``; ``--check`` refits and compares instead.
-The fit is deterministic: texts in file order, one logistic regression (lbfgs) over the evidence
-counts with one bias per tag. The thresholds are chosen on out-of-fold confidences:
-``detect`` maximizes the F1 of undeclared tags, ``confirm`` keeps at least ``--keep`` of the true
-claims (a declared tag the text really teaches is rarely doubted).
+``python -m vetkit.topics.training`` fits the model of :mod:`vetkit.topics.model` on every labelled module
+text and writes ``vetkit/data/topics/model.json`` and ``words.json``; ``--check`` refits and compares instead.
+The fit is deterministic (texts in file order, folds by position, exact solvers):
+
+1. the vocabulary: every word found in at least two texts, and every word of the tag profiles, with its idf;
+2. the word weights: a ridge regression per tag over the texts' tf-idf vectors, keeping the ``KEEP`` largest
+   weights of each tag;
+3. the combining model: a logistic regression over every (text, tag) — a bias per tag, the capped cue counts,
+   the similarity to the tag's profile and the word score — where each text's word scores come from word
+   weights fitted without it (out-of-fold stacking), so the word score is weighed as it scores unseen text;
+4. the thresholds, on out-of-fold confidences: ``detect`` maximizes the macro-F1 over tags, ``confirm`` is
+   the highest that keeps ``--keep`` of the true claims.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Sequence
 
 import yaml
 
 from ..course import Course
-from .catalogue import VOCABULARIES, profiles
-from .evidence import FEATURES, CourseTopics
+from ..textindex import words_of
+from .catalogue import VOCABULARIES, TagProfile, profiles
+from .evidence import CourseTopics, UnitReading
+from .model import CUE_FEATURES, FEATURES, Key, TopicModel, WordModel, key_name
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "corpus" / "topics"
-MODEL = Path(__file__).resolve().parents[1] / "data" / "topics" / "model.json"
+DATA = Path(__file__).resolve().parents[1] / "data" / "topics"
 VOCABULARY_ORDER = tuple(VOCABULARIES)
+FOLDS = 5
+ALPHA = 0.3  # ridge penalty of the word weights
+KEEP = 400  # word weights kept per tag
+MIN_TEXTS = 2  # a corpus word enters the vocabulary from this many texts
 
 
 def load_corpus(folder: Path = CORPUS) -> list[dict[str, Any]]:
     """The labelled texts: id, author, title, text and the set of (vocabulary, tag) they teach."""
     texts = []
-    for path in sorted(folder.glob("*/*.yaml")):
+    for path in sorted(folder.glob("[AB]/*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8"))["texts"]:
             labels = {(vocabulary, tag) for vocabulary in VOCABULARY_ORDER for tag in row.get(vocabulary) or ()}
             texts.append({"id": row["id"], "author": path.parent.name, "title": row.get("title") or "",
@@ -39,91 +54,149 @@ def load_corpus(folder: Path = CORPUS) -> list[dict[str, Any]]:
     return texts
 
 
-def text_features(title: str, text: str) -> tuple[dict[tuple[str, str], list[float]], list[float]]:
-    """The evidence counts of one module-sized text for every tag with a cue in it, and for a tag without."""
+def read_text(title: str, text: str) -> UnitReading:
+    """What the model reads of one module-sized text."""
     course = Course({"vetkit": "1.0", "id": "T", "title": "T", "version": "1",
                      "modules": [{"id": "M1", "title": title, "minutes": 60, "objectiveIds": [], "text": text}]})
-    return CourseTopics(course).features("/modules/0")
+    return CourseTopics(course).reading("/modules/0")
 
 
-def rows(texts: Iterable[dict[str, Any]]) -> tuple[list[list[float]], list[int], list[tuple[str, str, str]]]:
-    """One row per (text, tag) of every profile: the features (those of a text without a cue when the tag
-    has none), one-hot tag bias columns first; the label; and (text id, vocabulary, tag)."""
+def read_corpus(texts: Sequence[dict[str, Any]]) -> list[UnitReading]:
+    """The reading of every labelled text."""
+    return [read_text(text["title"], text["text"]) for text in texts]
+
+
+def _profile_words(found: TagProfile) -> Counter:
+    cues = " ".join(re.sub(r"[{}\[\]|]", " ", cue) for cue in (*found.strong, *found.supporting))
+    return Counter(words_of(" ".join((found.definition, found.example, cues))))
+
+
+def fit_words(readings: Sequence[UnitReading], labels: Sequence[set[Key]]) -> dict[str, Any]:
+    """The word part of the model (``words.json``) fitted on some texts."""
+    import numpy
+    from sklearn.linear_model import Ridge
+
     keys = sorted(profiles())
-    X, y, where = [], [], []
-    for text in texts:
-        found, nothing = text_features(text["title"], text["text"])
-        for key in keys:
-            onehot = [1.0 if key == other else 0.0 for other in keys]
-            X.append(onehot + found.get(key, nothing))
-            y.append(1 if key in text["labels"] else 0)
-            where.append((text["id"], *key))
-    return X, y, where
+    documents = Counter(word for reading in readings for word in reading.words)
+    described = {key: _profile_words(found) for key, found in profiles().items()}
+    vocabulary = {word for word, count in documents.items() if count >= MIN_TEXTS}
+    vocabulary |= {word for counts in described.values() for word in counts}
+    total = len(readings)
+    idf = {word: round(math.log((1 + total) / (1 + documents.get(word, 0))) + 1.0, 4) for word in sorted(vocabulary)}
+    reader = WordModel({"idf": idf, "intercepts": {}, "weights": {}, "profiles": {}})
+    profile_vectors = {key_name(key): {word: round(value, 4) for word, value in sorted(reader.vector(counts).items())
+                                       if round(value, 4)} for key, counts in sorted(described.items())}
+    columns = {word: index for index, word in enumerate(idf)}
+    matrix = numpy.zeros((total, len(columns)))
+    for row, reading in enumerate(readings):
+        for word, value in reader.vector(reading.words).items():
+            matrix[row, columns[word]] = value
+    targets = numpy.array([[1.0 if key in found else -1.0 for key in keys] for found in labels])
+    regression = Ridge(alpha=ALPHA, solver="cholesky").fit(matrix, targets)
+    words = list(columns)
+    weights, intercepts = {}, {}
+    for index, key in enumerate(keys):
+        coefficients = regression.coef_[index]
+        strongest = sorted(range(len(words)), key=lambda column: (-abs(coefficients[column]), words[column]))[:KEEP]
+        weights[key_name(key)] = {words[column]: round(float(coefficients[column]), 4) for column in sorted(strongest)
+                                  if round(float(coefficients[column]), 4)}
+        intercepts[key_name(key)] = round(float(regression.intercept_[index]), 4)
+    return {"idf": idf, "intercepts": intercepts, "weights": weights, "profiles": profile_vectors}
 
 
-def fit(X: list[list[float]], y: list[int]) -> dict[str, Any]:
-    """The weights of one logistic regression, as the model file stores them."""
+def word_inputs(words: dict[str, Any], readings: Sequence[UnitReading]) -> list[tuple[dict[Key, float], dict[Key, float]]]:
+    """(word scores, profile similarities) of every reading under one word part."""
+    model = WordModel(words)
+    return [model.scores(model.vector(reading.words)) for reading in readings]
+
+
+def out_of_fold_words(readings: Sequence[UnitReading], labels: Sequence[set[Key]]) -> list[tuple[dict, dict]]:
+    """The word inputs of every text from a word part fitted without the text's fold."""
+    found: list[tuple[dict, dict]] = [({}, {})] * len(readings)
+    for fold in range(FOLDS):
+        train = [index for index in range(len(readings)) if index % FOLDS != fold]
+        held = [index for index in range(len(readings)) if index % FOLDS == fold]
+        words = fit_words([readings[i] for i in train], [labels[i] for i in train])
+        for index, inputs in zip(held, word_inputs(words, [readings[i] for i in held])):
+            found[index] = inputs
+    return found
+
+
+def _rows(readings: Sequence[UnitReading], inputs: Sequence[tuple[dict, dict]]) -> list[list[float]]:
+    keys = sorted(profiles())
+    return [[*reading.cues.get(key, reading.no_cue), similarities[key], scores[key]]
+            for reading, (scores, similarities) in zip(readings, inputs) for key in keys]
+
+
+def fit_combining(readings: Sequence[UnitReading], inputs: Sequence[tuple[dict, dict]],
+                  labels: Sequence[set[Key]]) -> dict[str, Any]:
+    """The weights of the combining model: one logistic regression with a bias per tag and shared weights."""
+    from scipy.sparse import csr_matrix, hstack, identity, vstack
     from sklearn.linear_model import LogisticRegression
 
-    regression = LogisticRegression(fit_intercept=False, C=1.0, max_iter=5000, solver="lbfgs")
-    regression.fit(X, y)
     keys = sorted(profiles())
-    coefficients = [round(float(c), 6) for c in regression.coef_[0]]
-    bias = {f"{vocabulary}:{tag}": value for (vocabulary, tag), value in zip(keys, coefficients)}
+    onehot = vstack([identity(len(keys), format="csr")] * len(readings))
+    design = hstack([onehot, csr_matrix(_rows(readings, inputs))]).tocsr()
+    target = [1 if key in found else 0 for found in labels for key in keys]
+    regression = LogisticRegression(fit_intercept=False, C=1.0, max_iter=5000, solver="lbfgs").fit(design, target)
+    coefficients = [round(float(value), 6) for value in regression.coef_[0]]
+    bias = {key_name(key): value for key, value in zip(keys, coefficients)}
     return {"bias": bias, **dict(zip(FEATURES, coefficients[len(keys):]))}
 
 
-def confidences(weights: dict[str, Any], X: list[list[float]]) -> list[float]:
-    """The model's confidence for each row (as :mod:`vetkit.topics.evidence` computes it)."""
-    import math
+def confidences(model: TopicModel, readings: Sequence[UnitReading],
+                inputs: Sequence[tuple[dict, dict]] | None = None) -> list[dict[Key, float]]:
+    """The confidence of every tag for every reading: as vetkit scores a unit, or from given word ``inputs``."""
+    if inputs is None:
+        return [model.confidences(reading.cues, reading.no_cue, model.words.vector(reading.words))
+                for reading in readings]
+    return [{key: model.confidence(key, reading.cues.get(key, reading.no_cue), similarities[key], scores[key])
+             for key in model.bias} for reading, (scores, similarities) in zip(readings, inputs)]
 
+
+def macro_f1(scored: Sequence[dict[Key, float]], labels: Sequence[set[Key]], threshold: float) -> float:
+    """The mean over tags of the F1 of 'confidence ≥ threshold' against the labels."""
+    total = 0.0
     keys = sorted(profiles())
-    out = []
-    for row in X:
-        z = sum(weights["bias"][f"{v}:{t}"] * row[i] for i, (v, t) in enumerate(keys))
-        z += sum(weights[name] * value for name, value in zip(FEATURES, row[len(keys):]))
-        out.append(1.0 / (1.0 + math.exp(-z)))
-    return out
+    for key in keys:
+        tp = sum(1 for row, found in zip(scored, labels) if row[key] >= threshold and key in found)
+        fp = sum(1 for row, found in zip(scored, labels) if row[key] >= threshold and key not in found)
+        fn = sum(1 for row, found in zip(scored, labels) if row[key] < threshold and key in found)
+        total += 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return total / len(keys)
 
 
-def out_of_fold(texts: list[dict[str, Any]], folds: int = 5) -> tuple[list[float], list[int], list[tuple]]:
-    """Confidences of every (text, tag) from a model fitted without that text's fold (folds by text order)."""
-    scores, labels, where = [], [], []
-    for fold in range(folds):
-        train = [t for i, t in enumerate(texts) if i % folds != fold]
-        test = [t for i, t in enumerate(texts) if i % folds == fold]
-        X, y, _ = rows(train)
-        weights = fit(X, y)
-        Xt, yt, wt = rows(test)
-        scores += confidences(weights, Xt)
-        labels += yt
-        where += wt
-    return scores, labels, where
-
-
-def thresholds(scores: list[float], labels: list[int], keep: float) -> dict[str, float]:
-    """``detect``: the F1-best threshold; ``confirm``: the highest that keeps ``keep`` of the positives."""
-    candidates = sorted(set(round(s, 4) for s in scores))
-    best, detect = -1.0, 0.5
-    positives = sum(labels)
-    for threshold in candidates:
-        tp = sum(1 for s, l in zip(scores, labels) if l and s >= threshold)
-        fp = sum(1 for s, l in zip(scores, labels) if not l and s >= threshold)
-        f1 = 2 * tp / (2 * tp + fp + (positives - tp)) if positives else 0.0
-        if f1 > best:
-            best, detect = f1, threshold
-    ranked = sorted((s for s, l in zip(scores, labels) if l), reverse=True)
+def thresholds(scored: Sequence[dict[Key, float]], labels: Sequence[set[Key]], keep: float) -> dict[str, float]:
+    """``detect``: the macro-F1-best threshold; ``confirm``: the highest that keeps ``keep`` of the positives."""
+    candidates = [round(0.05 * step, 2) for step in range(1, 20)]
+    detect = max(candidates, key=lambda threshold: (macro_f1(scored, labels, threshold), -threshold))
+    ranked = sorted((row[key] for row, found in zip(scored, labels) for key in found if key in row), reverse=True)
     confirm = ranked[max(0, int(keep * len(ranked)) - 1)] if ranked else detect
-    return {"detect": round(detect, 4), "confirm": round(min(confirm, detect), 4)}
+    return {"detect": detect, "confirm": round(min(confirm, detect), 4)}
 
 
-def train(keep: float = 0.97) -> dict[str, Any]:
-    """The model file's contents, fitted on the whole corpus with thresholds from out-of-fold confidences."""
-    texts = load_corpus()
-    X, y, _ = rows(texts)
-    scores, labels, _ = out_of_fold(texts)
-    return {"version": 1, "features": list(FEATURES), "weights": fit(X, y),
-            "thresholds": thresholds(scores, labels, keep), "corpus": {"texts": len(texts)}}
+def fit(readings: Sequence[UnitReading], labels: Sequence[set[Key]], keep: float = 0.97) -> tuple[dict, dict]:
+    """The contents of ``model.json`` and ``words.json`` fitted on some labelled readings."""
+    inputs = out_of_fold_words(readings, labels)
+    held_out: list[dict[Key, float]] = [{}] * len(readings)
+    for fold in range(FOLDS):
+        train = [index for index in range(len(readings)) if index % FOLDS != fold]
+        held = [index for index in range(len(readings)) if index % FOLDS == fold]
+        weights = fit_combining([readings[i] for i in train], [inputs[i] for i in train], [labels[i] for i in train])
+        model = TopicModel({"weights": weights, "thresholds": {}}, {"idf": {}, "intercepts": {}, "weights": {},
+                                                                     "profiles": {}})
+        for index, row in zip(held, confidences(model, [readings[i] for i in held], [inputs[i] for i in held])):
+            held_out[index] = row
+    combining = {"version": 2, "features": list(FEATURES), "cue_features": list(CUE_FEATURES),
+                 "weights": fit_combining(readings, inputs, labels), "thresholds": thresholds(held_out, labels, keep),
+                 "corpus": {"texts": len(readings)}}
+    return combining, fit_words(readings, labels)
+
+
+def render(combining: dict[str, Any], words: dict[str, Any]) -> dict[str, str]:
+    """The model files' text, by file name."""
+    return {"model.json": json.dumps(combining, indent=2, sort_keys=True) + "\n",
+            "words.json": json.dumps(words, sort_keys=True, separators=(",", ":")) + "\n"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,14 +204,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="Refit and compare with the shipped model.")
     parser.add_argument("--keep", type=float, default=0.97, help="Share of true claims the confirm threshold keeps.")
     args = parser.parse_args(argv)
-    model = train(args.keep)
-    text = json.dumps(model, indent=2, sort_keys=True) + "\n"
+    texts = load_corpus()
+    combining, words = fit(read_corpus(texts), [text["labels"] for text in texts], args.keep)
+    files = render(combining, words)
     if args.check:
-        same = MODEL.read_text(encoding="utf-8") == text
-        print("the shipped model matches a refit" if same else "the shipped model differs from a refit")
-        return 0 if same else 1
-    MODEL.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL} ({len(model['weights'])} weights; thresholds {model['thresholds']})")
+        differ = [name for name, text in files.items() if (DATA / name).read_text(encoding="utf-8") != text]
+        print(f"the shipped model differs from a refit: {', '.join(differ)}" if differ
+              else "the shipped model matches a refit")
+        return 1 if differ else 0
+    for name, text in files.items():
+        (DATA / name).write_text(text, encoding="utf-8")
+    print(f"wrote {', '.join(files)} to {DATA} (thresholds {combining['thresholds']})")
     return 0
 
 
