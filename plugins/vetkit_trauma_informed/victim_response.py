@@ -368,6 +368,12 @@ def ti11_vicarious_trauma(ctx: CheckContext) -> Result:
 
 # --------------------------------------------------------------------------- TI-12 consent and privacy
 
+def _involves_minors(course, pointer: str, activity: Mapping) -> bool:
+    """Whether an activity declares `minors` or its text speaks of minors (as a topic or as the people shown)."""
+    return ("minors" in activity.get("tags", ()) or teaches(course, pointer, "minors")
+            or teaches(course, pointer, "minors", "populations"))
+
+
 def ti12_consent(ctx: CheckContext) -> Result:
     """``consent`` on case studies, scenarios, videos and media; no identifiable minor (documented consent)."""
     course = ctx.course
@@ -401,10 +407,10 @@ def ti12_consent(ctx: CheckContext) -> Result:
                 f"(consent: documented) and declares `{tag}`.", severity="error", evidence=str(obj.get("title")),
                 suggestion="Replace it with fictional or stock media, or de-identify it; never show a real, "
                            "identifiable minor."))
-        if kind == "activities" and "minors" in obj.get("tags", ()):
+        if kind == "activities" and _involves_minors(ctx.course, pointer, obj):
             reviews.append(ctx.finding(
-                f"{pointer}/consent", f"The {label} is a real case used with documented consent and is tagged "
-                "`minors`; a reviewer should make sure no minor can be identified.", effect="needs-review",
+                f"{pointer}/consent", f"The {label} is a real case used with documented consent and involves "
+                "minors; a reviewer should make sure no minor can be identified.", effect="needs-review",
                 evidence=str(obj.get("title", "")),
                 suggestion="De-identify the case (consent: de-identified) or confirm that no minor can be identified."))
     with_consent = sum(1 for _, _, obj in checked if obj.get("consent"))

@@ -413,6 +413,15 @@ class TestTI12:
         result = run("TI-12", activities=[activity("A1", "case-study", tags=["minors"], consent="documented")])
         assert (result.outcome, pointers(result, "needs-review")) == ("needs-review", ["/activities/0/consent"])
 
+    def test_real_case_whose_text_involves_minors_is_reviewed_without_the_tag(self):
+        """The case's own text about a 15-year-old sends it to a reviewer as well; an adult case does not."""
+        teen = ("A 15-year-old girl was recruited through social media by a man who promised her a modeling job; "
+                "she was sold for sex at a motel for three weeks before a school counselor noticed.")
+        adult = "A 34-year-old cook worked fourteen-hour shifts to pay off a recruitment debt that kept growing."
+        result = run("TI-12", activities=[activity("A1", "case-study", description=teen, consent="documented"),
+                                          activity("A2", "case-study", description=adult, consent="documented")])
+        assert (result.outcome, pointers(result, "needs-review")) == ("needs-review", ["/activities/0/consent"])
+
     def test_share_of_items_with_consent(self):
         """Only case studies, scenarios, videos and media count; the score is the share with consent."""
         result = run("TI-12", activities=[activity("A1", "scenario", consent="fictional"), activity("A2", "video"),
