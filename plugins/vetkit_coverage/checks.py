@@ -1,7 +1,8 @@
 """Checks for the coverage criteria CV-01 to CV-07 (vetting guidelines §2.3, §3, §6).
 
-All of them read the tags of ``modules[]``: forms (`sex-trafficking`, `labor-trafficking`),
-Polaris typologies, populations and topic tags. Thresholds come from ``ctx.param``.
+All of them read what the modules' text teaches (topic evidence through the kit): forms
+(`sex-trafficking`, `labor-trafficking`), Polaris typologies, populations and topics; declared tags are
+claims the text must back. Thresholds come from ``ctx.param``.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class FormMinutes:
 
     @property
     def share(self) -> float:
-        """Labor share of form-tagged minutes (0 when no minutes are form-tagged)."""
+        """Labor share of the minutes of modules that teach a form (0 when none does)."""
         return self.labor / self.total if self.total else 0.0
 
 

@@ -1,6 +1,7 @@
 """CV-05: the course covers the means of control, not only physical restraint (guidelines §2.3, §3, §4.6).
 
-Two pieces of evidence: a module whose text teaches `control-methods` (topic evidence) and the phrase set P-CTRL,
+Two pieces of evidence: a module whose text teaches `control-methods` (topic evidence, or a module that names
+``control.min_means`` means itself) and the phrase set P-CTRL,
 whose seven groups are the means of control (psychological coercion, fraud, debt, confiscated
 documents, threats of deportation or arrest, isolation, substance dependency), counted over the
 course's teaching text with the kit (:func:`vetkit.kit.phrases`).
@@ -12,7 +13,7 @@ course's teaching text with the kit (:func:`vetkit.kit.phrases`).
 
 from __future__ import annotations
 
-from vetkit.kit import CheckContext, Result, claim_findings, modules_teaching, phrases
+from vetkit.kit import CheckContext, Result, claim_findings, modules_showing, modules_teaching, phrases
 
 #: Text fields that do not teach (titles of cited works, resource names).
 _SKIPPED = ("references.", "resources.")
@@ -26,7 +27,8 @@ def cv05_control_means(ctx: CheckContext) -> Result:
     texts = [text for text in course.texts() if not text.field.startswith(_SKIPPED)]
     report = phrases(ctx, "P-CTRL", texts=texts)
     found, missing = report.found_groups, report.missing_groups
-    tagged = modules_teaching(course, topic)
+    shown = modules_showing(course, report, min_groups=minimum)
+    tagged = modules_teaching(course, topic, shown_in=shown)
 
     def names(groups) -> str:
         return "; ".join(report.label(group) for group in groups) or "none"
@@ -38,7 +40,7 @@ def cv05_control_means(ctx: CheckContext) -> Result:
                f"{minimum}); found: {names(found)}; missing: {names(missing)}")
     suggestion = (f"Teach the means of control beyond physical restraint, including {names(missing)}, "
                   f"and tag the module `{topic}`.")
-    claims = [f for f in claim_findings(ctx, topic, covered=True) if f.effect == "note"]
+    claims = [f for f in claim_findings(ctx, topic, covered=True, shown_in=shown) if f.effect == "note"]
     if len(found) >= minimum:
         return ctx.passed(f"{counted}.", findings + claims)
     if tagged:

@@ -529,15 +529,15 @@ def _topic_rule(ctx: CheckContext, tag: str, what: str) -> Result:
 
 
 def lf05_victim_rights(ctx: CheckContext) -> Result:
-    """A module tagged `victim-rights` (rights and mandatory restitution)."""
+    """A module that teaches `victim-rights` (rights and mandatory restitution)."""
     return _topic_rule(ctx, "victim-rights", "victims' rights and restitution")
 
 
 def lf06_demand(ctx: CheckContext) -> Result:
-    """A module tagged `demand` (buyer accountability and demand reduction)."""
+    """A module that teaches `demand` (buyer accountability and demand reduction)."""
     return _topic_rule(ctx, "demand", "buyer accountability and demand reduction")
 
 
 def lf07_labor_law(ctx: CheckContext) -> Result:
-    """A module tagged `labor-law` (DOL Wage and Hour Division, OSHA, referral, back wages)."""
+    """A module that teaches `labor-law` (DOL Wage and Hour Division, OSHA, referral, back wages)."""
     return _topic_rule(ctx, "labor-law", "the labor-law interface with the DOL Wage and Hour Division and OSHA")

@@ -1,7 +1,7 @@
 """Checks of the trauma-informed plugin for the victim response and participant care:
 TI-01 to TI-06 and TI-09 to TI-14 (vetting guidelines §2.1, §4.0, §4.6, §5.3, §8).
 
-Structural parts read fields (topic tags, activities, safeguards, consent); lexical parts are the
+Structural parts read what the modules teach (topic evidence) and fields (activities, safeguards, consent); lexical parts are the
 kit's parts: :func:`vetkit.kit.presence_part` and :func:`~vetkit.kit.coverage_part` for the "must
 contain" and coverage sets (P-VC, P-TI, P-BEH, P-LANG) and :func:`~vetkit.kit.violation_part` for
 the "must not contain" sets (N-COND, N-ARREST, N-LEVER, N-INTERP). Combined modes return the worst
@@ -26,9 +26,11 @@ from vetkit.kit import (
     entry_ids,
     join_words,
     mentions,
+    modules_showing,
     modules_teaching,
     pattern,
     phrase_set,
+    phrases,
     presence_part,
     teaches,
     text_pointer,
@@ -46,8 +48,9 @@ _INCLUSIVE = re.compile(r"\b(?:including|every|everyone|everybody|anyone|anybody
 
 def ti01_victim_centered(ctx: CheckContext) -> Result:
     """`victim-centered` topic (auto); P-VC present and N-COND absent (lexical)."""
-    modules = modules_teaching(ctx.course, "victim-centered")
     pvc = phrase_set(ctx, "P-VC")
+    shown = modules_showing(ctx.course, phrases(ctx, "P-VC"), min_groups=len(pvc.groups))
+    modules = modules_teaching(ctx.course, "victim-centered", shown_in=shown)
     unconditional = without_group(pvc, "victim-centered")
     cooperation = phrase_set(ctx, "cooperation")
 
@@ -61,7 +64,7 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
         return None
 
     return combine(
-        topic_part(ctx, "victim-centered", purpose="a victim-centered response"),
+        topic_part(ctx, "victim-centered", purpose="a victim-centered response", shown_in=shown),
         presence_part(ctx, "P-VC", where=text_pointer(modules), severity=ctx.rule.severity),
         violation_part(ctx, "conditional-services", what="makes help conditional on cooperation",
                        severity=ctx.rule.severity, excuse=doubt,
@@ -73,19 +76,24 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
 
 def ti02_trauma_principles(ctx: CheckContext) -> Result:
     """`trauma-informed` topic; P-TI coverage per family ≥ trauma_principles.min (3 of the 4 Rs or 4 of SAMHSA's 6)."""
-    modules = modules_teaching(ctx.course, "trauma-informed")
+    minimums = ctx.param("trauma_principles.min")
+    least = min(minimums.values()) if isinstance(minimums, Mapping) else int(minimums)
+    shown = modules_showing(ctx.course, phrases(ctx, "P-TI"), min_groups=least)
+    modules = modules_teaching(ctx.course, "trauma-informed", shown_in=shown)
     return combine(
-        topic_part(ctx, "trauma-informed", purpose="a trauma-informed approach"),
-        coverage_part(ctx, "P-TI", ctx.param("trauma_principles.min"), where=text_pointer(modules),
+        topic_part(ctx, "trauma-informed", purpose="a trauma-informed approach", shown_in=shown),
+        coverage_part(ctx, "P-TI", minimums, where=text_pointer(modules),
                       parameter="trauma_principles.min"))
 
 
 def ti03_victim_behavior(ctx: CheckContext) -> Result:
     """`victim-behavior` topic; P-BEH: at least behavior.min_signs of the trauma and control responses named."""
-    modules = modules_teaching(ctx.course, "victim-behavior")
+    minimum = int(ctx.param("behavior.min_signs"))
+    shown = modules_showing(ctx.course, phrases(ctx, "P-BEH"), min_groups=minimum)
+    modules = modules_teaching(ctx.course, "victim-behavior", shown_in=shown)
     return combine(
-        topic_part(ctx, "victim-behavior", purpose="how trauma and trafficker control shape behavior"),
-        coverage_part(ctx, "P-BEH", int(ctx.param("behavior.min_signs")), where=text_pointer(modules),
+        topic_part(ctx, "victim-behavior", purpose="how trauma and trafficker control shape behavior", shown_in=shown),
+        coverage_part(ctx, "P-BEH", minimum, where=text_pointer(modules),
                       parameter="behavior.min_signs"))
 
 
@@ -360,6 +368,12 @@ def ti11_vicarious_trauma(ctx: CheckContext) -> Result:
 
 # --------------------------------------------------------------------------- TI-12 consent and privacy
 
+def _involves_minors(course, pointer: str, activity: Mapping) -> bool:
+    """Whether an activity declares `minors` or its text speaks of minors (as a topic or as the people shown)."""
+    return ("minors" in activity.get("tags", ()) or teaches(course, pointer, "minors")
+            or teaches(course, pointer, "minors", "populations"))
+
+
 def ti12_consent(ctx: CheckContext) -> Result:
     """``consent`` on case studies, scenarios, videos and media; no identifiable minor (documented consent)."""
     course = ctx.course
@@ -393,10 +407,10 @@ def ti12_consent(ctx: CheckContext) -> Result:
                 f"(consent: documented) and declares `{tag}`.", severity="error", evidence=str(obj.get("title")),
                 suggestion="Replace it with fictional or stock media, or de-identify it; never show a real, "
                            "identifiable minor."))
-        if kind == "activities" and "minors" in obj.get("tags", ()):
+        if kind == "activities" and _involves_minors(ctx.course, pointer, obj):
             reviews.append(ctx.finding(
-                f"{pointer}/consent", f"The {label} is a real case used with documented consent and is tagged "
-                "`minors`; a reviewer should make sure no minor can be identified.", effect="needs-review",
+                f"{pointer}/consent", f"The {label} is a real case used with documented consent and involves "
+                "minors; a reviewer should make sure no minor can be identified.", effect="needs-review",
                 evidence=str(obj.get("title", "")),
                 suggestion="De-identify the case (consent: de-identified) or confirm that no minor can be identified."))
     with_consent = sum(1 for _, _, obj in checked if obj.get("consent"))

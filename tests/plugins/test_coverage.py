@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vetkit
-from vetkit.testing import run_rule
+from vetkit.testing import run_rule, teaching_text
 from vetkit.examples import example_course
 from vetkit.vocabulary import builtin_vocabulary
 from vetkit_coverage import checks
@@ -25,6 +25,11 @@ FORMS = {"none": [], "sex": ["sex-trafficking"], "labor": ["labor-trafficking"],
 
 
 def module(identifier: str, topics=(), minutes: int = 30, **extra) -> dict:
+    """A module that declares ``topics`` (and populations, typologies) and, unless ``text`` is given, teaches them."""
+    if "text" not in extra:
+        parts = [teaching_text(*topics)] + [teaching_text(*extra.get(field, ()), vocabulary=field)
+                                            for field in ("populations", "typologies")]
+        extra["text"] = " ".join(part for part in parts if part) or "Housekeeping and the day's schedule."
     return {"id": identifier, "title": f"Module {identifier}", "minutes": minutes, "objectiveIds": ["O1"],
             "topics": list(topics), **extra}
 

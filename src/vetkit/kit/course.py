@@ -1,4 +1,4 @@
-"""Reading a course for a check: tagged modules, the audience, the jurisdiction, field texts."""
+"""Reading a course for a check: declared tags, the audience, the jurisdiction, field texts."""
 
 from __future__ import annotations
 

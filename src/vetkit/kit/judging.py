@@ -14,7 +14,7 @@ because a myth stated in the course's own voice is the failure they look for:
 
 Two rules of §4.0 and §2.5 are added on top of the scanner's context:
 
-- inside a module tagged ``myths``, a hit counts as corrected only when the marker is in the same
+- inside a module that teaches ``myths``, a hit counts as corrected only when the marker is in the same
   sentence or list item (a Myth/Fact table row or column counts as the item); a marker elsewhere
   in the paragraph only sends it to a reviewer;
 - in assessment items, the answer key decides: a myth in a choice keyed ``correct: true`` fails

@@ -9,28 +9,47 @@ alone::
         # a module tagged labor-trafficking with no sentence teaching it; a module teaching it untagged;
         # a misspelled tag that was probably meant (did you mean `labor-trafficking`?)
 
-A course without any tags is judged on its text alone.
+A course without any tags is judged on its text alone. A criterion with its own evidence that a module
+teaches the subject (the matches of its phrase set) passes those modules as ``shown_in``::
+
+    report = phrases(ctx, "P-CTRL")
+    shown = modules_showing(ctx.course, report, min_groups=4)  # modules naming four means of control themselves
+    topic_part(ctx, "control-methods", purpose="the means of control", shown_in=shown)
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from ..checking import CheckContext, Result
 from ..course import Course
+from ..lexical import PhraseReport
 from ..report import Finding
 from ..schema_errors import close_match
+from ..textindex import text_index
 from ..topics import topic_evidence
 
 #: The field of a module that declares each vocabulary (activities declare topics in ``tags``).
 _FIELDS = {"topics": "topics", "populations": "populations", "typologies": "typologies"}
 
 
-def modules_teaching(course: Course, tag: str, vocabulary: str = "topics") -> list[tuple[str, Mapping[str, Any]]]:
+def modules_teaching(course: Course, tag: str, vocabulary: str = "topics", *,
+                     shown_in: Collection[str] = ()) -> list[tuple[str, Mapping[str, Any]]]:
     """(pointer, module) of the modules whose text teaches ``tag`` (a declared tag counts from a lower
-    confidence than an undeclared one)."""
+    confidence than an undeclared one), or that are ``shown_in`` by the criterion's own evidence."""
     return [(unit.pointer, course.get(unit.pointer)) for unit in topic_evidence(course).modules()
-            if unit.teaches(tag, vocabulary)]
+            if unit.pointer in shown_in or unit.teaches(tag, vocabulary)]
+
+
+def modules_showing(course: Course, report: PhraseReport, min_groups: int = 1) -> frozenset[str]:
+    """The pointers of the modules whose own text (with their activities, materials and assessments) holds
+    matches of at least ``min_groups`` groups of ``report``: the criterion's own evidence that they teach it."""
+    index = text_index(course)
+    groups: dict[str, set[str]] = {}
+    for match in report.matches:
+        if (module := index.module_of(match.pointer)) is not None:
+            groups.setdefault(module, set()).add(match.group)
+    return frozenset(module for module, found in groups.items() if len(found) >= max(1, min_groups))
 
 
 def activities_teaching(course: Course, tag: str) -> list[tuple[str, Mapping[str, Any]]]:
@@ -56,7 +75,7 @@ def _label(tag: str) -> str:
 
 
 def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, covered: bool,
-                   severity: str | None = None) -> list[Finding]:
+                   severity: str | None = None, shown_in: Collection[str] = ()) -> list[Finding]:
     """Findings on the declarations of ``tag``:
 
     - a module that declares the tag but whose text does not teach it: a failure when nothing else
@@ -64,6 +83,8 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
     - a module whose text teaches the tag without declaring it: a note suggesting the tag;
     - a declared tag that is not a known tag and is probably ``tag`` misspelled: said, with the
       suggestion (the module is judged on its text either way).
+
+    Modules ``shown_in`` by the criterion's own evidence teach the tag.
     """
     course, field = ctx.course, _FIELDS[vocabulary]
     known = sorted(getattr(ctx.vocabulary, vocabulary, ()) or ())
@@ -73,7 +94,8 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
         declared = list(module.get(field, ()))
         evidence = unit.evidence.get((vocabulary, tag))
         name = f"Module {module.get('id')} “{module.get('title', '')}”"
-        if tag in declared and not unit.teaches(tag, vocabulary):
+        teaching = unit.pointer in shown_in or unit.teaches(tag, vocabulary)
+        if tag in declared and not teaching:
             shown = (f"; its closest wording is “{evidence.sentences[0].text}”" if evidence and evidence.sentences
                      else "")
             findings.append(ctx.finding(
@@ -82,7 +104,7 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
                 effect="note" if covered else "fail", severity=severity, evidence=str(module.get("title", "")),
                 suggestion=f"Teach {_label(tag)} in this module, or remove the `{tag}` tag: a tag is a claim the "
                            "text must back."))
-        elif tag not in declared and unit.teaches(tag, vocabulary) and evidence is not None and evidence.sentences:
+        elif tag not in declared and teaching and evidence is not None and evidence.sentences:
             findings.append(ctx.finding(
                 evidence.sentences[0].pointer, f"{name} teaches {_label(tag)} without declaring it "
                 f"(confidence {evidence.confidence:.0%}).", effect="note", evidence=evidence.sentences[0].text,
@@ -104,11 +126,13 @@ def claims_for(ctx: CheckContext, tags: list[str], vocabulary: str = "topics", *
             for finding in claim_findings(ctx, tag, vocabulary, covered=tag in taught, severity=severity)]
 
 
-def topic_part(ctx: CheckContext, tag: str, *, purpose: str, severity: str | None = None) -> Result:
-    """Pass when some module's text teaches ``tag`` (declared tags checked, missing ones suggested); otherwise
-    fail, at the modules that claim the tag without teaching it, or at ``/modules``."""
-    teaching = modules_teaching(ctx.course, tag)
-    findings = claim_findings(ctx, tag, covered=bool(teaching), severity=severity)
+def topic_part(ctx: CheckContext, tag: str, *, purpose: str, severity: str | None = None,
+               shown_in: Collection[str] = ()) -> Result:
+    """Pass when some module's text teaches ``tag`` or the module is ``shown_in`` by the criterion's own evidence
+    (declared tags checked, missing ones suggested); otherwise fail, at the modules that claim the tag without
+    teaching it, or at ``/modules``."""
+    teaching = modules_teaching(ctx.course, tag, shown_in=shown_in)
+    findings = claim_findings(ctx, tag, covered=bool(teaching), severity=severity, shown_in=shown_in)
     if teaching:
         ids = ", ".join(str(module.get("id")) for _, module in teaching)
         return ctx.passed(f"{len(teaching)} module(s) teach {purpose} ({ids}).", findings)

@@ -50,12 +50,10 @@ class TagEvidence:
 
     @property
     def taught(self) -> bool:
-        """A declared tag is backed by any sentence of the unit that speaks of it (or by ``confirm`` confidence); an
-        undeclared one is taught from ``detect`` confidence."""
+        """A declared tag is backed by a sentence of the unit that speaks of it and ``confirm`` confidence; an
+        undeclared one is taught from the higher ``detect`` confidence."""
         thresholds = shipped().thresholds
-        if self.declared:
-            return bool(self.sentences) or self.confidence >= thresholds["confirm"]
-        return self.confidence >= thresholds["detect"]
+        return bool(self.sentences) and self.confidence >= thresholds["confirm" if self.declared else "detect"]
 
 
 class _Counts:
