@@ -4,6 +4,7 @@ authors (fit on one author's texts, judge the other's), and the share of neutral
 
     python bench/topics.py            # both evaluations, the per-tag tables, the neutral rate, the figures for the docs
     python bench/topics.py --worst 15 # only the 15 weakest tags in each table
+    python bench/topics.py --disagreements  # also list the labels the held-out models most confidently contradict
 
 Every evaluation fits the whole model (vocabulary, word weights, combining model and thresholds) on the training
 texts alone and judges the held-out texts at that model's own ``detect`` threshold, as the texts would be judged
@@ -15,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from pathlib import Path
 
 import yaml
 
 from vetkit.topics.catalogue import profiles
 from vetkit.topics.model import TopicModel, shipped
-from vetkit.topics.training import CORPUS, confidences, fit, load_corpus, read_corpus, read_text
+from vetkit.topics.training import CORPUS, DATA, confidences, fit, load_corpus, read_corpus, read_text
 
 NEUTRAL = CORPUS / "neutral"
 
@@ -66,6 +66,17 @@ def report(name, scored, labels, worst):
     return macro, below, ranked
 
 
+def disagreements(texts, scored, labels, high=0.8, low=0.05):
+    """(text id, vocabulary/tag, confidence, label) where a held-out model contradicts a label with conviction: an
+    unlabelled tag at ``high`` confidence or more, a labelled one at ``low`` or less (candidates for a label review)."""
+    found = []
+    for text, (row, _), taught in zip(texts, scored, labels):
+        for key, value in row.items():
+            if (key in taught and value <= low) or (key not in taught and value >= high):
+                found.append((text["id"], f"{key[0]}/{key[1]}", round(value, 2), "labelled" if key in taught else "unlabelled"))
+    return found
+
+
 def neutral_rate(model):
     """(passages given any tag, passages, the tags given) under ``model`` at its ``detect`` threshold."""
     passages = [row for path in sorted(NEUTRAL.glob("*.yaml"))
@@ -81,6 +92,8 @@ def neutral_rate(model):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--worst", type=int, default=86, help="How many of the weakest tags to list.")
+    parser.add_argument("--disagreements", action="store_true",
+                        help="List the labels the cross-author models contradict most confidently.")
     args = parser.parse_args()
     texts = load_corpus()
     readings, labels = read_corpus(texts), [text["labels"] for text in texts]
@@ -92,14 +105,20 @@ def main() -> None:
                for train, test in (("A", "B"), ("B", "A"))]
     fold_macro, fold_below, fold_ranked = report("5-fold cross-validation", held_out(readings, labels, folds), labels,
                                                  args.worst)
+    across = held_out(readings, labels, authors)
     author_macro, author_below, author_ranked = report("across authors (fit on A, judge B; fit on B, judge A)",
-                                                       held_out(readings, labels, authors), labels, args.worst)
+                                                       across, labels, args.worst)
+    contradicted = disagreements(texts, across, labels)
+    print(f"\nlabels the cross-author models contradict with conviction (confidence >= 0.8 unlabelled, <= 0.05 "
+          f"labelled): {len(contradicted)}")
+    if args.disagreements:
+        for row in contradicted:
+            print("  {}  {:<40} {:.2f}  {}".format(*row))
     tagged, passages, given = neutral_rate(shipped())
     print(f"\nneutral passages given a tag by the shipped model: {tagged} of {passages}")
     for line in given:
         print(f"  {line}")
-    sizes = {path.name: path.stat().st_size for path in sorted(Path(shipped.__code__.co_filename).parents[1]
-                                                                 .joinpath("data", "topics").glob("*.json"))}
+    sizes = {path.name: path.stat().st_size for path in sorted(DATA.glob("*.json"))}
     worst = ", ".join(f"{tag} {f1:.2f}" for (_, tag), (_, _, f1, _) in author_ranked[:5])
     print("\nfor docs/topics.md:")
     print(f"- 5-fold cross-validation: macro-F1 {fold_macro:.3f}, {fold_below} of 86 tags below 0.7")
