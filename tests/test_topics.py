@@ -112,6 +112,23 @@ class TestWordEvidence:
         model, _, _, _, found = self.decided_by_words()
         assert not found.declared and found.confidence >= model.thresholds["detect"]
 
+    def test_a_declared_tag_without_cue_below_detect_shows_no_sentence_and_is_not_taught(self):
+        """Confirm confidence backs a declared tag only with a cue sentence; the words alone need detect."""
+        thresholds = shipped().thresholds
+        for text in training.load_corpus():
+            reading = training.read_text(text["title"], text["text"])
+            confidences = shipped().confidences(reading.cues, reading.no_cue, shipped().words.vector(reading.words))
+            between = [key for key, value in confidences.items()
+                       if key not in reading.cues and thresholds["confirm"] <= value < thresholds["detect"]]
+            if between:
+                vocabulary, tag = between[0]
+                unit = CourseTopics(module_course(text["title"], text["text"], **{vocabulary: [tag]})).modules()[0]
+                found = unit.evidence[(vocabulary, tag)]
+                assert (found.declared, found.sentences, found.cues) == (True, (), ())
+                assert not unit.teaches(tag, vocabulary)
+                return
+        raise AssertionError("no corpus text has a tag without cue between confirm and detect")
+
     def test_a_declared_tag_the_text_does_not_speak_of_has_no_sentence_and_is_not_taught(self):
         course = module_course("Radio procedure", "Key the microphone and wait one second before speaking.",
                                typologies=["fishing-seafood"])

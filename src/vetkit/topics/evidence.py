@@ -176,7 +176,7 @@ class CourseTopics:
         for key in (key for key in profiles() if key in wanted):
             tally, confidence = counts.get(key, _Counts()), confidences[key]
             sentences = tuple(tally.sentences[number] for number in sorted(tally.sentences))
-            if not sentences and confidence >= thresholds["confirm" if key in claimed else "detect"]:
+            if not sentences and key in detected:
                 sentences = self._word_evidence(pointer, key, vector)
             evidence[key] = TagEvidence(key[0], key[1], confidence, key in claimed, sentences,
                                         tuple(tally.cues.values()))

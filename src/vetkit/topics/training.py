@@ -40,6 +40,7 @@ VOCABULARY_ORDER = tuple(VOCABULARIES)
 FOLDS = 5
 ALPHA = 0.3  # ridge penalty of the word weights
 KEEP = 400  # word weights kept per tag
+STRENGTH = 100.0  # inverse L2 penalty of the combining model: its per-tag biases need room
 MIN_TEXTS = 2  # a corpus word enters the vocabulary from this many texts
 
 
@@ -138,7 +139,7 @@ def fit_combining(readings: Sequence[UnitReading], inputs: Sequence[tuple[dict, 
     onehot = vstack([identity(len(keys), format="csr")] * len(readings))
     design = hstack([onehot, csr_matrix(_rows(readings, inputs))]).tocsr()
     target = [1 if key in found else 0 for found in labels for key in keys]
-    regression = LogisticRegression(fit_intercept=False, C=1.0, max_iter=5000, solver="lbfgs").fit(design, target)
+    regression = LogisticRegression(fit_intercept=False, C=STRENGTH, max_iter=5000, solver="lbfgs").fit(design, target)
     coefficients = [round(float(value), 6) for value in regression.coef_[0]]
     bias = {key_name(key): value for key, value in zip(keys, coefficients)}
     return {"bias": bias, **dict(zip(FEATURES, coefficients[len(keys):]))}
