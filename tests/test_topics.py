@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib.resources import files
 
 import pytest
@@ -24,21 +25,24 @@ def corpus_text(text_id: str) -> dict:
 
 
 class TestShippedModel:
-    def test_every_tag_profile_has_a_bias_an_intercept_a_word_table_and_a_profile_vector(self):
+    def test_every_tag_profile_has_a_bias_an_intercept_and_word_weights(self):
         data = files("vetkit").joinpath("data", "topics")
         combining = json.loads(data.joinpath("model.json").read_text(encoding="utf-8"))
         words = json.loads(data.joinpath("words.json").read_text(encoding="utf-8"))
         names = sorted(f"{vocabulary}:{tag}" for vocabulary, tag in profiles())
         assert len(names) == 86
-        assert sorted(combining["weights"]["bias"]) == names
-        assert sorted(words["intercepts"]) == sorted(words["weights"]) == sorted(words["profiles"]) == names
+        assert sorted(combining["weights"]["bias"]) == words["tags"] == names
+        assert len(words["intercepts"]) == 86
+        tags_with_weights = {int(row[0]) for rows in words["words"].values() for row in rows if row[1]}
+        tags_with_profiles = {int(row[0]) for rows in words["words"].values() for row in rows if row[2]}
+        assert tags_with_weights == tags_with_profiles == set(range(86))
         assert combining["features"] == list(FEATURES) and combining["cue_features"] == list(CUE_FEATURES)
 
     def test_weights_are_pruned_to_the_vocabulary(self):
         words = json.loads(files("vetkit").joinpath("data", "topics", "words.json").read_text(encoding="utf-8"))
-        assert all(len(table) <= training.KEEP for table in words["weights"].values())
-        used = {word for table in (*words["weights"].values(), *words["profiles"].values()) for word in table}
-        assert used <= set(words["idf"])
+        per_tag = Counter(int(row[0]) for rows in words["words"].values() for row in rows if row[1])
+        assert max(per_tag.values()) <= training.KEEP
+        assert set(words["words"]) <= set(words["idf"])
 
     def test_thresholds_order_confirm_below_detect(self):
         thresholds = shipped().thresholds
@@ -71,8 +75,8 @@ class TestScoring:
         model = shipped()
         assert model.words.vector({"zzzq": 3}) == {}
         confidences = model.confidences({}, [0.0] * 6, {})
-        assert confidences == {key: model.confidence(key, [0.0] * 6, 0.0, model.words.intercepts[key])
-                               for key in model.keys}
+        intercepts = dict(zip(model.words.keys, model.words.intercepts))
+        assert confidences == {key: model.confidence(key, [0.0] * 6, 0.0, intercepts[key]) for key in model.keys}
 
     def test_cue_sentences_are_the_evidence_of_a_tag_with_cues(self):
         unit = CourseTopics(module_course("The packing shed", self.TEXT)).modules()[0]

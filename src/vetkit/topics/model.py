@@ -8,7 +8,8 @@ Three readings of a unit's text meet in one logistic model per tag (a bias per t
 
 Words are weighted tf-idf (logarithmic counts times the inverse document frequency of the corpus, scaled
 to unit length). The weights are read from ``vetkit/data/topics/model.json`` (the combining model and its
-thresholds) and ``words.json`` (the vocabulary, the profiles' word vectors and the word weights per tag).
+thresholds) and ``words.json`` (the vocabulary, and per word its weights in the tags' word scores and
+profile vectors).
 """
 
 from __future__ import annotations
@@ -38,22 +39,16 @@ def _key(name: str) -> Key:
     return vocabulary, tag
 
 
-def _by_word(table: Mapping[str, Mapping[str, float]]) -> dict[str, dict[Key, float]]:
-    inverted: dict[str, dict[Key, float]] = {}
-    for name, weights in table.items():
-        for word, weight in weights.items():
-            inverted.setdefault(word, {})[_key(name)] = weight
-    return inverted
-
-
 class WordModel:
-    """The word part of the model: the vocabulary with its idf, the profiles' word vectors, the word weights per tag."""
+    """The word part of the model: the vocabulary with its idf and, per word, its weight in each tag's word score
+    and in each tag's profile vector (``words.json``: ``tags``, ``idf``, ``intercepts`` by tag, and ``words``: for
+    each word, ``[tag index, word weight, profile weight]`` rows)."""
 
     def __init__(self, words: Mapping[str, Any]):
+        self.keys: tuple[Key, ...] = tuple(_key(name) for name in words["tags"])
         self.idf: Mapping[str, float] = words["idf"]
-        self.intercepts = {_key(name): value for name, value in words["intercepts"].items()}
-        self.weights = _by_word(words["weights"])
-        self.profiles = _by_word(words["profiles"])
+        self.intercepts: list[float] = words["intercepts"]
+        self.rows: Mapping[str, list[list[float]]] = words["words"]
 
     def vector(self, counts: Mapping[str, int]) -> dict[str, float]:
         """The tf-idf vector of a unit's word counts (words outside the vocabulary are left out)."""
@@ -64,18 +59,18 @@ class WordModel:
 
     def scores(self, vector: Mapping[str, float]) -> tuple[dict[Key, float], dict[Key, float]]:
         """For every tag: the word score of the vector, and its similarity to the tag's profile."""
-        scores = dict(self.intercepts)
-        similarities = dict.fromkeys(self.intercepts, 0.0)
+        scores, similarities = list(self.intercepts), [0.0] * len(self.keys)
         for word, value in vector.items():
-            for key, weight in self.weights.get(word, {}).items():
-                scores[key] += value * weight
-            for key, weight in self.profiles.get(word, {}).items():
-                similarities[key] += value * weight
-        return scores, similarities
+            for index, weight, profile_weight in self.rows.get(word, ()):
+                scores[int(index)] += value * weight
+                similarities[int(index)] += value * profile_weight
+        return dict(zip(self.keys, scores)), dict(zip(self.keys, similarities))
 
     def contribution(self, key: Key, vector: Mapping[str, float], words: Iterable[str]) -> float:
         """How much the distinct ``words`` of one sentence add to the unit's word score for ``key``."""
-        return sum(vector.get(word, 0.0) * self.weights.get(word, {}).get(key, 0.0) for word in set(words))
+        index = self.keys.index(key)
+        return sum(vector.get(word, 0.0) * weight for word in set(words)
+                   for row, weight, _ in self.rows.get(word, ()) if row == index)
 
 
 class TopicModel:
@@ -87,19 +82,23 @@ class TopicModel:
         self.bias = {_key(name): value for name, value in weights["bias"].items()}
         self.weights = {name: weights[name] for name in FEATURES}
         self.words = WordModel(words)
-        # the word score and the similarity enter the model linearly: one table of their joint weight per word,
-        # by the position of the tag in ``self.keys``
         self.keys = tuple(self.bias)
-        position = {key: index for index, key in enumerate(self.keys)}
-        self._base = [self.bias[key] + self.weights["words"] * self.words.intercepts.get(key, 0.0) for key in self.keys]
-        joint: dict[str, dict[int, float]] = {}
-        for table, weight in ((self.words.weights, self.weights["words"]), (self.words.profiles, self.weights["similarity"])):
-            for word, entries in table.items():
-                found = joint.setdefault(word, {})
-                for key, value in entries.items():
-                    found[position[key]] = found.get(position[key], 0.0) + weight * value
-        self._joint = {word: tuple(entries.items()) for word, entries in joint.items()}
-        self._position = position
+        self._position = {key: index for index, key in enumerate(self.keys)}
+        # the word score and the similarity enter the model linearly: each word's joint weight per tag, by the
+        # tag's position in ``self.keys``, worked out the first time a course uses the word
+        self._rows = [self._position[key] for key in self.words.keys]
+        self._base = list(self.bias.values())
+        for row, intercept in zip(self._rows, self.words.intercepts):
+            self._base[row] += self.weights["words"] * intercept
+        self._joint: dict[str, tuple[tuple[int, float], ...]] = {}
+
+    def _joint_weights(self, word: str) -> tuple[tuple[int, float], ...]:
+        found = self._joint.get(word)
+        if found is None:
+            words, similarity = self.weights["words"], self.weights["similarity"]
+            found = self._joint[word] = tuple((self._rows[int(index)], words * weight + similarity * profile_weight)
+                                              for index, weight, profile_weight in self.words.rows.get(word, ()))
+        return found
 
     def confidence(self, key: Key, cues: Iterable[float], similarity: float, score: float) -> float:
         """The confidence that a unit teaches ``key``, from the tag's capped cue counts, similarity and word score."""
@@ -113,7 +112,7 @@ class TopicModel:
         and the tf-idf vector of its words."""
         z = list(self._base)
         for word, value in vector.items():
-            for index, weight in self._joint.get(word, ()):
+            for index, weight in self._joint_weights(word):
                 z[index] += value * weight
         cue_weights = [self.weights[name] for name in CUE_FEATURES]
         default = sum(weight * value for weight, value in zip(cue_weights, no_cue))

@@ -84,9 +84,12 @@ def fit_words(readings: Sequence[UnitReading], labels: Sequence[set[Key]]) -> di
     vocabulary |= {word for counts in described.values() for word in counts}
     total = len(readings)
     idf = {word: round(math.log((1 + total) / (1 + documents.get(word, 0))) + 1.0, 4) for word in sorted(vocabulary)}
-    reader = WordModel({"idf": idf, "intercepts": {}, "weights": {}, "profiles": {}})
-    profile_vectors = {key_name(key): {word: round(value, 4) for word, value in sorted(reader.vector(counts).items())
-                                       if round(value, 4)} for key, counts in sorted(described.items())}
+    reader = WordModel({"tags": [], "idf": idf, "intercepts": [], "words": {}})
+    rows: dict[str, dict[int, list[float]]] = {}
+    for index, key in enumerate(keys):
+        for word, value in reader.vector(described[key]).items():
+            if round(value, 4):
+                rows.setdefault(word, {}).setdefault(index, [0.0, 0.0])[1] = round(value, 4)
     columns = {word: index for index, word in enumerate(idf)}
     matrix = numpy.zeros((total, len(columns)))
     for row, reading in enumerate(readings):
@@ -95,14 +98,15 @@ def fit_words(readings: Sequence[UnitReading], labels: Sequence[set[Key]]) -> di
     targets = numpy.array([[1.0 if key in found else -1.0 for key in keys] for found in labels])
     regression = Ridge(alpha=ALPHA, solver="cholesky").fit(matrix, targets)
     words = list(columns)
-    weights, intercepts = {}, {}
-    for index, key in enumerate(keys):
+    for index in range(len(keys)):
         coefficients = regression.coef_[index]
         strongest = sorted(range(len(words)), key=lambda column: (-abs(coefficients[column]), words[column]))[:KEEP]
-        weights[key_name(key)] = {words[column]: round(float(coefficients[column]), 4) for column in sorted(strongest)
-                                  if round(float(coefficients[column]), 4)}
-        intercepts[key_name(key)] = round(float(regression.intercept_[index]), 4)
-    return {"idf": idf, "intercepts": intercepts, "weights": weights, "profiles": profile_vectors}
+        for column in strongest:
+            if round(float(coefficients[column]), 4):
+                rows.setdefault(words[column], {}).setdefault(index, [0.0, 0.0])[0] = round(float(coefficients[column]), 4)
+    return {"tags": [key_name(key) for key in keys], "idf": idf,
+            "intercepts": [round(float(value), 4) for value in regression.intercept_],
+            "words": {word: [[index, *found[index]] for index in sorted(found)] for word, found in sorted(rows.items())}}
 
 
 def word_inputs(words: dict[str, Any], readings: Sequence[UnitReading]) -> list[tuple[dict[Key, float], dict[Key, float]]]:
@@ -184,8 +188,8 @@ def fit(readings: Sequence[UnitReading], labels: Sequence[set[Key]], keep: float
         train = [index for index in range(len(readings)) if index % FOLDS != fold]
         held = [index for index in range(len(readings)) if index % FOLDS == fold]
         weights = fit_combining([readings[i] for i in train], [inputs[i] for i in train], [labels[i] for i in train])
-        model = TopicModel({"weights": weights, "thresholds": {}}, {"idf": {}, "intercepts": {}, "weights": {},
-                                                                     "profiles": {}})
+        model = TopicModel({"weights": weights, "thresholds": {}}, {"tags": [], "idf": {}, "intercepts": [],
+                                                                     "words": {}})
         for index, row in zip(held, confidences(model, [readings[i] for i in held], [inputs[i] for i in held])):
             held_out[index] = row
     combining = {"version": 2, "features": list(FEATURES), "cue_features": list(CUE_FEATURES),
