@@ -1,7 +1,7 @@
 """How long topic evidence and scoring take for the three example courses, against the code of another revision.
 
-    python bench/topic_speed.py                # this work tree against the branch issue-18
-    python bench/topic_speed.py --baseline REV # against any revision (its src/, schemas/ and rubrics/ unpacked into a temporary folder)
+    python bench/topic_speed.py --baseline REV   # REV: any revision with topic evidence (its src/, schemas/ and
+                                                 # rubrics/ are unpacked into a temporary folder)
 
 Each side runs in its own process on the same machine in the same run: the time to read the topic evidence of the
 first example in a fresh process (loading the model and the cue tables included), the median time to read the topic
@@ -68,7 +68,7 @@ def unpack(revision: str, folder: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baseline", default="issue-18", help="The revision to compare with.")
+    parser.add_argument("--baseline", required=True, help="The revision to compare with (one with topic evidence).")
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     revision = subprocess.run(["git", "-C", str(ROOT), "rev-parse", args.baseline], capture_output=True, text=True,
