@@ -73,7 +73,8 @@ def disagreements(texts, scored, labels, high=0.8, low=0.05):
     for text, (row, _), taught in zip(texts, scored, labels):
         for key, value in row.items():
             if (key in taught and value <= low) or (key not in taught and value >= high):
-                found.append((text["id"], f"{key[0]}/{key[1]}", round(value, 2), "labelled" if key in taught else "unlabelled"))
+                found.append((text["id"], f"{key[0]}/{key[1]}", round(value, 2),
+                              "labelled" if key in taught else "unlabelled"))
     return found
 
 
@@ -101,8 +102,8 @@ def main() -> None:
           f"{sum(t['author'] == 'B' for t in texts)} by author B)")
     everything = range(len(texts))
     folds = [([i for i in everything if i % 5 != fold], [i for i in everything if i % 5 == fold]) for fold in range(5)]
-    authors = [([i for i in everything if texts[i]["author"] == train], [i for i in everything if texts[i]["author"] == test])
-               for train, test in (("A", "B"), ("B", "A"))]
+    authors = [([i for i in everything if texts[i]["author"] == train],
+                [i for i in everything if texts[i]["author"] == test]) for train, test in (("A", "B"), ("B", "A"))]
     fold_macro, fold_below, fold_ranked = report("5-fold cross-validation", held_out(readings, labels, folds), labels,
                                                  args.worst)
     across = held_out(readings, labels, authors)
@@ -124,7 +125,7 @@ def main() -> None:
     print(f"- 5-fold cross-validation: macro-F1 {fold_macro:.3f}, {fold_below} of 86 tags below 0.7")
     print(f"- across authors: macro-F1 {author_macro:.3f}, {author_below} of 86 tags below 0.7 (weakest: {worst})")
     print(f"- neutral passages given any tag: {tagged} of {passages} ({tagged / passages:.0%})")
-    print(f"- model files: " + ", ".join(f"{name} {size / 1024:.0f} KB" for name, size in sizes.items()))
+    print("- model files: " + ", ".join(f"{name} {size / 1024:.0f} KB" for name, size in sizes.items()))
 
 
 if __name__ == "__main__":

@@ -160,7 +160,8 @@ class CourseTopics:
         weighed = [(shipped().words.contribution(key, vector, self.index.words(sentence)), sentence)
                    for sentence in self._sentences.get(pointer, ())]
         ranked = sorted(weighed, key=lambda pair: (-pair[0], pair[1].number))
-        chosen = [sentence for weight, sentence in ranked[:WORD_EVIDENCE] if weight > 0] or [ranked[0][1]]
+        chosen = ([sentence for weight, sentence in ranked[:WORD_EVIDENCE] if weight > 0]
+                  or [pair[1] for pair in ranked[:1]])
         return tuple(sorted(chosen, key=lambda sentence: sentence.number))
 
     def _unit(self, pointer: str, kind: str, declared: Mapping[str, tuple[str, ...]]) -> Unit:

@@ -130,7 +130,8 @@ def cue_features(strong_sentences: int, strong_cues: int, supporting_cues: int, 
     """The cue counts of one unit and tag, capped as the model reads them."""
     values = (strong_sentences, strong_cues, supporting_cues, supporting_sentences, 1.0 if title else 0.0,
               math.log1p(size))
-    return [float(min(value, CAPS[name])) if name in CAPS else float(value) for name, value in zip(CUE_FEATURES, values)]
+    return [float(min(value, CAPS[name])) if name in CAPS else float(value)
+            for name, value in zip(CUE_FEATURES, values)]
 
 
 def _read(name: str) -> Any:

@@ -102,14 +102,17 @@ def fit_words(readings: Sequence[UnitReading], labels: Sequence[set[Key]]) -> di
         coefficients = regression.coef_[index]
         strongest = sorted(range(len(words)), key=lambda column: (-abs(coefficients[column]), words[column]))[:KEEP]
         for column in strongest:
-            if round(float(coefficients[column]), 4):
-                rows.setdefault(words[column], {}).setdefault(index, [0.0, 0.0])[0] = round(float(coefficients[column]), 4)
+            weight = round(float(coefficients[column]), 4)
+            if weight:
+                rows.setdefault(words[column], {}).setdefault(index, [0.0, 0.0])[0] = weight
     return {"tags": [key_name(key) for key in keys], "idf": idf,
             "intercepts": [round(float(value), 4) for value in regression.intercept_],
-            "words": {word: [[index, *found[index]] for index in sorted(found)] for word, found in sorted(rows.items())}}
+            "words": {word: [[index, *found[index]] for index in sorted(found)]
+                      for word, found in sorted(rows.items())}}
 
 
-def word_inputs(words: dict[str, Any], readings: Sequence[UnitReading]) -> list[tuple[dict[Key, float], dict[Key, float]]]:
+def word_inputs(words: dict[str, Any],
+                readings: Sequence[UnitReading]) -> list[tuple[dict[Key, float], dict[Key, float]]]:
     """(word scores, profile similarities) of every reading under one word part."""
     model = WordModel(words)
     return [model.scores(model.vector(reading.words)) for reading in readings]
