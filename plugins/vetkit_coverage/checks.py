@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from attrs import frozen
 
 from vetkit.kit import (CheckContext, Result, audience_roles, claim_findings, claims_for, join_words, module_tags,
-                        taught_tags, teaches, ticks)
+                        shown_tags, taught_tags, teaches, ticks)
 
 LABOR, SEX = "labor-trafficking", "sex-trafficking"
 LABOR_FORMS = ("labor", "mixed")  # typology forms that count as labor types (§6.4: L and M)
@@ -138,9 +138,9 @@ def cv02_typologies(ctx: CheckContext) -> Result:
     need = _per_level(ctx.param("typology.min_types"), level)
     need_labor = int(ctx.param("typology.min_labor_types"))
     forms_of = ctx.vocabulary.typologies
-    types = taught_tags(course, "typologies")
+    types = shown_tags(course, "typologies")
     labor = [t for t in types if forms_of.get(t) in LABOR_FORMS]
-    claims = claims_for(ctx, module_tags(course, "typologies"), "typologies")
+    claims = claims_for(ctx, module_tags(course, "typologies"), "typologies", covered=types)
     setting = f"typology.min_types = {need} for {level or 'this'} level, typology.min_labor_types = {need_labor}"
     notes = [ctx.finding("/modules", f"Typology `{t}` is not in the vocabulary; it counts as a type but not as a "
                          "labor type.", effect="note", evidence=t) for t in types if t not in forms_of]
@@ -171,10 +171,10 @@ def cv03_populations(ctx: CheckContext) -> Result:
     course = ctx.course
     required = list(ctx.param("populations.required"))
     recommended = list(ctx.param("populations.recommended"))
-    present = set(taught_tags(course, "populations"))
+    present = set(shown_tags(course, "populations"))
     missing = [tag for tag in required if tag not in present]
     evidence = "populations the modules show: " + (", ".join(sorted(present)) or "none")
-    claims = claims_for(ctx, [*required, *module_tags(course, "populations")], "populations")
+    claims = claims_for(ctx, [*required, *module_tags(course, "populations")], "populations", covered=present)
     findings = [ctx.finding("/modules", f"No module shows the population `{tag}` (populations.required).",
                             evidence=evidence,
                             suggestion=f"Show `{tag}` among the people affected, in examples and scenarios, and "
@@ -199,8 +199,8 @@ def cv04_traffickers(ctx: CheckContext) -> Result:
     course = ctx.course
     need = int(ctx.param("traffickers.min_types"))
     known_person = list(ctx.param("traffickers.required_any"))
-    kinds = [tag for tag in taught_tags(course) if tag.startswith("trafficker-")]
-    claims = claims_for(ctx, [tag for tag in module_tags(course) if tag.startswith("trafficker-")])
+    kinds = [tag for tag in shown_tags(course) if tag.startswith("trafficker-")]
+    claims = claims_for(ctx, [tag for tag in module_tags(course) if tag.startswith("trafficker-")], covered=kinds)
     available = sorted(t for t in ctx.vocabulary.topics if t.startswith("trafficker-") and t not in kinds)
     setting = f"traffickers.min_types = {need}" + (f", including {ticks(known_person, 'or')}" if known_person else "")
     findings = []
@@ -260,11 +260,11 @@ def cv07_intersections(ctx: CheckContext) -> Result:
     course = ctx.course
     tags = list(ctx.param("intersections.tags"))
     need = int(ctx.param("intersections.min_tags"))
-    topics = set(taught_tags(course))
+    topics = set(shown_tags(course))
     covered = [tag for tag in tags if tag in topics]
     absent = [tag for tag in tags if tag not in topics]
     setting = f"intersections.min_tags = {need}"
-    notes = _notes(claims_for(ctx, tags))
+    notes = _notes(claims_for(ctx, tags, covered=topics))
     notes += [ctx.finding("/modules", f"No module teaches `{tag}`; consider it if this audience meets such cases.",
                          effect="note", suggestion=f"Show how trafficking surfaces through `{tag}` cases and tag "
                                                    "the module.")

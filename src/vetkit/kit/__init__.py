@@ -21,6 +21,7 @@ What is here, by job:
 - what the course teaches, read from its text (declared tags are claims it must back):
   :func:`modules_teaching`, :func:`activities_teaching`, :func:`taught_tags`, :func:`teaches`,
   :func:`modules_showing` (modules a criterion's own phrase matches show teaching the subject),
+  :func:`shown_tags` (taught, or named plainly in several examples: the range a course shows),
   :func:`claim_findings` and :func:`claims_for` (false, missing and misspelled tags),
   :func:`topic_part`;
 - the course: :func:`modules_tagged`, :func:`module_tags` (what the author declared), :func:`audience_roles`,
@@ -65,8 +66,8 @@ from .dates import as_date, months_between
 from .judging import doubt, find_marker, judge, judge_all
 from .lexicons import lexicon, mentions, pattern, phrase_set, phrases, scan, violations
 from .parts import coverage_part, found_notes, presence_part, set_id, violation_part, without_group
-from .topics import (activities_teaching, claim_findings, claims_for, modules_showing, modules_teaching, taught_tags,
-                     teaches, topic_part)
+from .topics import (activities_teaching, claim_findings, claims_for, modules_showing, modules_teaching, shown_tags,
+                     taught_tags, teaches, topic_part)
 from .results import Wording, findings_result, hit_finding, merged, summary
 from .words import article, join_words, plural, ticks
 
@@ -78,7 +79,7 @@ __all__ = [
     "coverage_part", "doubt", "entry_ids", "field_text", "find_marker", "find_phone_numbers", "find_phrases",
     "find_short_codes", "findings_result", "found_notes", "hit_finding", "join_words", "judge", "judge_all",
     "jurisdiction", "lexicon", "load_phrase_set", "mentions", "merged", "module_tags", "modules_tagged",
-    "modules_showing", "modules_teaching", "months_between", "most_severe", "negation_cues", "normalize_phone", "outside_us",
+    "modules_showing", "modules_teaching", "months_between", "most_severe", "negation_cues", "normalize_phone", "outside_us", "shown_tags",
     "pattern", "phrase_set", "phrases", "plural", "presence_part", "read_table", "scan", "select_texts",
     "sentence_bounds", "sentences", "set_id", "summary", "taught_tags", "teaches", "text_index", "text_pointer",
     "ticks", "topic_part", "true_false_key", "violation_part", "violations", "without_group",

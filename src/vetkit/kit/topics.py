@@ -5,6 +5,7 @@ alone::
 
     teaching = modules_teaching(course, "labor-trafficking")   # modules whose text teaches it
     taught_tags(course, "typologies")                          # every typology the text teaches
+    shown_tags(course, "populations")                          # taught, or named in several examples
     claim_findings(ctx, "labor-trafficking", covered=bool(teaching))
         # a module tagged labor-trafficking with no sentence teaching it; a module teaching it untagged;
         # a misspelled tag that was probably meant (did you mean `labor-trafficking`?)
@@ -35,8 +36,8 @@ _FIELDS = {"topics": "topics", "populations": "populations", "typologies": "typo
 
 def modules_teaching(course: Course, tag: str, vocabulary: str = "topics", *,
                      shown_in: Collection[str] = ()) -> list[tuple[str, Mapping[str, Any]]]:
-    """(pointer, module) of the modules whose text teaches ``tag`` (a declared tag counts from a lower
-    confidence than an undeclared one), or that are ``shown_in`` by the criterion's own evidence."""
+    """(pointer, module) of the modules whose text teaches ``tag`` (declared or not), or that are ``shown_in`` by
+    the criterion's own evidence."""
     return [(unit.pointer, course.get(unit.pointer)) for unit in topic_evidence(course).modules()
             if unit.pointer in shown_in or unit.teaches(tag, vocabulary)]
 
@@ -59,9 +60,14 @@ def activities_teaching(course: Course, tag: str) -> list[tuple[str, Mapping[str
 
 
 def taught_tags(course: Course, vocabulary: str = "topics") -> list[str]:
-    """Every tag of one vocabulary the course teaches, in order of first appearance: taught by a module, or declared
-    on one and spoken of in another."""
+    """Every tag of one vocabulary some module's text teaches, in order of first appearance."""
     return topic_evidence(course).course_tags(vocabulary)
+
+
+def shown_tags(course: Course, vocabulary: str = "topics") -> list[str]:
+    """Every tag of one vocabulary the course shows: taught by a module, or named plainly in several sentences across
+    the modules (for criteria on the range of people, settings and traffickers a course shows)."""
+    return topic_evidence(course).shown_tags(vocabulary)
 
 
 def teaches(course: Course, pointer: str, tag: str, vocabulary: str = "topics") -> bool:
@@ -96,11 +102,14 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
         name = f"Module {module.get('id')} “{module.get('title', '')}”"
         teaching = unit.pointer in shown_in or unit.teaches(tag, vocabulary)
         if tag in declared and not teaching:
-            shown = (f"; its closest wording is “{evidence.sentences[0].text}”" if evidence and evidence.sentences
-                     else "")
+            if evidence is not None and evidence.sentences:
+                said = (f"{name} is tagged `{tag}`, but its text says too little about {_label(tag)} to count as "
+                        f"teaching it (confidence {evidence.confidence:.0%}); its closest wording is "
+                        f"“{evidence.sentences[0].text}”")
+            else:
+                said = f"{name} is tagged `{tag}`, but no sentence in it teaches {_label(tag)}"
             findings.append(ctx.finding(
-                f"{unit.pointer}/{field}/{declared.index(tag)}",
-                f"{name} is tagged `{tag}`, but no sentence in it teaches {_label(tag)}{shown}.",
+                f"{unit.pointer}/{field}/{declared.index(tag)}", f"{said}.",
                 effect="note" if covered else "fail", severity=severity, evidence=str(module.get("title", "")),
                 suggestion=f"Teach {_label(tag)} in this module, or remove the `{tag}` tag: a tag is a claim the "
                            "text must back."))
@@ -119,9 +128,10 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
 
 
 def claims_for(ctx: CheckContext, tags: list[str], vocabulary: str = "topics", *,
-               severity: str | None = None) -> list[Finding]:
-    """:func:`claim_findings` for several tags, each covered when some module teaches it."""
-    taught = set(taught_tags(ctx.course, vocabulary))
+               severity: str | None = None, covered: Collection[str] | None = None) -> list[Finding]:
+    """:func:`claim_findings` for several tags, each covered when some module teaches it (or when it is in
+    ``covered``, the tags the criterion counts)."""
+    taught = set(taught_tags(ctx.course, vocabulary) if covered is None else covered)
     return [finding for tag in dict.fromkeys(tags)
             for finding in claim_findings(ctx, tag, vocabulary, covered=tag in taught, severity=severity)]
 

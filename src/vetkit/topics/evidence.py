@@ -4,9 +4,9 @@ Every cue phrase of every tag profile is matched in one pass over the course's t
 module (with the activities, materials and assessments that belong to it) and each activity, the cues
 of a tag are summed up as a few counts, and the unit's words are weighed against each tag; the topic
 model (:mod:`vetkit.topics.model`, trained on the team's labelled corpus by :mod:`vetkit.topics.training`)
-turns both into the confidence that the text teaches the tag. A declared tag is a claim the text must
-back: it counts as taught from the lower ``confirm`` confidence; a tag the text teaches without declaring
-it counts from ``detect``.
+turns both into the confidence that the text teaches the tag. A tag counts as taught from the ``detect``
+confidence, declared or not: a declared tag is a claim the text is checked against, never a reason to count
+less text as teaching (a course and its twin without tags are judged alike).
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from .model import Key, cue_features, shipped
 
 #: How many sentences show why the word model found a tag no cue phrase speaks of.
 WORD_EVIDENCE = 3
+#: How many sentences with a strong cue, across the modules, show a population, typology or kind of
+#: trafficker even where no one module teaches it (measured: bench/topics.py, "shown").
+SHOWN_SENTENCES = 2
 _COURSES: "weakref.WeakKeyDictionary[Any, CourseTopics]" = weakref.WeakKeyDictionary()
 
 
@@ -50,10 +53,8 @@ class TagEvidence:
 
     @property
     def taught(self) -> bool:
-        """A declared tag is backed by a sentence of the unit that speaks of it and ``confirm`` confidence; an
-        undeclared one is taught from the higher ``detect`` confidence."""
-        thresholds = shipped().thresholds
-        return bool(self.sentences) and self.confidence >= thresholds["confirm" if self.declared else "detect"]
+        """Whether the text teaches the tag: a sentence that speaks of it and ``detect`` confidence, declared or not."""
+        return bool(self.sentences) and self.confidence >= shipped().thresholds["detect"]
 
 
 class _Counts:
@@ -195,14 +196,20 @@ class CourseTopics:
         return tuple(found)
 
     def course_tags(self, vocabulary: str = "topics") -> list[str]:
-        """Every tag the course teaches: taught by a module, or declared on some module and spoken of in another
-        (the claim is backed, only placed elsewhere)."""
-        modules = self.modules()
-        taught = [tag for unit in modules for tag in unit.taught(vocabulary)]
-        spoken = {tag for unit in modules for (voc, tag), found in unit.evidence.items()
-                  if voc == vocabulary and found.sentences}
-        declared = [tag for unit in modules for tag in unit.declared.get(vocabulary, ()) if tag in spoken]
-        return list(dict.fromkeys([*taught, *declared]))
+        """Every tag of one vocabulary some module teaches, in the order of the modules."""
+        return list(dict.fromkeys(tag for unit in self.modules() for tag in unit.taught(vocabulary)))
+
+    def shown_tags(self, vocabulary: str = "topics") -> list[str]:
+        """Every tag of one vocabulary the course shows: taught by a module, or named by a strong cue in at least
+        ``SHOWN_SENTENCES`` sentences of the modules' text (a population or setting met in several examples)."""
+        strong: dict[str, set[int]] = {}
+        for unit in self.modules():
+            for (voc, tag), counts in self._counts.get(unit.pointer, {}).items():
+                if voc == vocabulary:
+                    strong.setdefault(tag, set()).update(counts.strong_sentences)
+        named = [tag for (voc, tag) in profiles() if voc == vocabulary
+                 and len(strong.get(tag, ())) >= SHOWN_SENTENCES]
+        return list(dict.fromkeys([*self.course_tags(vocabulary), *named]))
 
     def modules(self) -> tuple[Unit, ...]:
         """The module units, in document order."""

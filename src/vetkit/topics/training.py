@@ -10,8 +10,7 @@ The fit is deterministic (texts in file order, folds by position, exact solvers)
 3. the combining model: a logistic regression over every (text, tag) — a bias per tag, the capped cue counts,
    the similarity to the tag's profile and the word score — where each text's word scores come from word
    weights fitted without it (out-of-fold stacking), so the word score is weighed as it scores unseen text;
-4. the thresholds, on out-of-fold confidences: ``detect`` maximizes the macro-F1 over tags, ``confirm`` is
-   the highest that keeps ``--keep`` of the true claims.
+4. the threshold, on out-of-fold confidences: ``detect`` maximizes the macro-F1 over tags.
 """
 
 from __future__ import annotations
@@ -45,13 +44,15 @@ MIN_TEXTS = 2  # a corpus word enters the vocabulary from this many texts
 
 
 def load_corpus(folder: Path = CORPUS) -> list[dict[str, Any]]:
-    """The labelled texts: id, author, title, text and the set of (vocabulary, tag) they teach."""
+    """The labelled texts: id, author, title, text, the set of (vocabulary, tag) they teach and the set they
+    touch without teaching (near misses, in every vocabulary that has the tag)."""
     texts = []
     for path in sorted(folder.glob("[AB]/*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8"))["texts"]:
             labels = {(vocabulary, tag) for vocabulary in VOCABULARY_ORDER for tag in row.get(vocabulary) or ()}
+            near = {key for tag in row.get("near_miss") or () for key in profiles() if key[1] == tag} - labels
             texts.append({"id": row["id"], "author": path.parent.name, "title": row.get("title") or "",
-                          "text": row["text"], "labels": labels})
+                          "text": row["text"], "labels": labels, "near_miss": near})
     return texts
 
 
@@ -174,16 +175,13 @@ def macro_f1(scored: Sequence[dict[Key, float]], labels: Sequence[set[Key]], thr
     return total / len(keys)
 
 
-def thresholds(scored: Sequence[dict[Key, float]], labels: Sequence[set[Key]], keep: float) -> dict[str, float]:
-    """``detect``: the macro-F1-best threshold; ``confirm``: the highest that keeps ``keep`` of the positives."""
+def thresholds(scored: Sequence[dict[Key, float]], labels: Sequence[set[Key]]) -> dict[str, float]:
+    """``detect``: the macro-F1-best threshold (the higher on a tie)."""
     candidates = [round(0.05 * step, 2) for step in range(1, 20)]
-    detect = max(candidates, key=lambda threshold: (macro_f1(scored, labels, threshold), -threshold))
-    ranked = sorted((row[key] for row, found in zip(scored, labels) for key in found if key in row), reverse=True)
-    confirm = ranked[max(0, int(keep * len(ranked)) - 1)] if ranked else detect
-    return {"detect": detect, "confirm": round(min(confirm, detect), 4)}
+    return {"detect": max(candidates, key=lambda threshold: (macro_f1(scored, labels, threshold), -threshold))}
 
 
-def fit(readings: Sequence[UnitReading], labels: Sequence[set[Key]], keep: float = 0.97) -> tuple[dict, dict]:
+def fit(readings: Sequence[UnitReading], labels: Sequence[set[Key]]) -> tuple[dict, dict]:
     """The contents of ``model.json`` and ``words.json`` fitted on some labelled readings."""
     inputs = out_of_fold_words(readings, labels)
     held_out: list[dict[Key, float]] = [{}] * len(readings)
@@ -196,7 +194,7 @@ def fit(readings: Sequence[UnitReading], labels: Sequence[set[Key]], keep: float
         for index, row in zip(held, confidences(model, [readings[i] for i in held], [inputs[i] for i in held])):
             held_out[index] = row
     combining = {"version": 2, "features": list(FEATURES), "cue_features": list(CUE_FEATURES),
-                 "weights": fit_combining(readings, inputs, labels), "thresholds": thresholds(held_out, labels, keep),
+                 "weights": fit_combining(readings, inputs, labels), "thresholds": thresholds(held_out, labels),
                  "corpus": {"texts": len(readings)}}
     return combining, fit_words(readings, labels)
 
@@ -210,10 +208,9 @@ def render(combining: dict[str, Any], words: dict[str, Any]) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="Refit and compare with the shipped model.")
-    parser.add_argument("--keep", type=float, default=0.97, help="Share of true claims the confirm threshold keeps.")
     args = parser.parse_args(argv)
     texts = load_corpus()
-    combining, words = fit(read_corpus(texts), [text["labels"] for text in texts], args.keep)
+    combining, words = fit(read_corpus(texts), [text["labels"] for text in texts])
     files = render(combining, words)
     if args.check:
         differ = [name for name, text in files.items() if (DATA / name).read_text(encoding="utf-8") != text]
