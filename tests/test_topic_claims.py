@@ -57,7 +57,11 @@ class TestLaborClaims:
         claims = [f for f in result.findings if f.effect == "fail" and "/topics/" in f.pointer]
         assert [f.pointer for f in claims] == ["/modules/0/topics/1", "/modules/1/topics/0"]
         assert claims[0].message.startswith(
-            "Module M1 “Sex trafficking” is tagged `labor-trafficking`, but no sentence in it teaches labor trafficking")
+            "Module M1 “Sex trafficking” is tagged `labor-trafficking`, but its text says too little about labor "
+            "trafficking to count as teaching it (confidence ")
+        assert claims[0].message.endswith("its closest wording is “A quota the person must meet each night and a "
+                                          "trafficker who holds her phone are warning signs.”.")
+        assert result.reason.startswith("No module teaches labor trafficking (the modules tagged so do not teach it)")
 
     def test_labor_text_without_any_tags_passes(self):
         """The same hours, taught in the text and declared nowhere, pass CV-01; notes suggest the tags."""

@@ -44,9 +44,8 @@ class TestShippedModel:
         assert max(per_tag.values()) <= training.KEEP
         assert set(words["words"]) <= set(words["idf"])
 
-    def test_thresholds_order_confirm_below_detect(self):
-        thresholds = shipped().thresholds
-        assert 0 < thresholds["confirm"] <= thresholds["detect"] < 1
+    def test_one_threshold_decides_declared_and_undeclared_tags(self):
+        assert list(shipped().thresholds) == ["detect"] and 0 < shipped().thresholds["detect"] < 1
 
     def test_the_joint_word_table_scores_as_the_word_score_and_similarity_do(self):
         """The run-time path (one joint table per word) gives the confidences of the model's own formula."""
@@ -116,22 +115,23 @@ class TestWordEvidence:
         model, _, _, _, found = self.decided_by_words()
         assert not found.declared and found.confidence >= model.thresholds["detect"]
 
-    def test_a_declared_tag_without_cue_below_detect_shows_no_sentence_and_is_not_taught(self):
-        """Confirm confidence backs a declared tag only with a cue sentence; the words alone need detect."""
-        thresholds = shipped().thresholds
+    def test_a_declared_tag_below_detect_is_not_taught(self):
+        """Declaring a tag never lowers the bar: the same text teaches it, or not, with or without the tag."""
+        detect = shipped().thresholds["detect"]
         for text in training.load_corpus():
             reading = training.read_text(text["title"], text["text"])
             confidences = shipped().confidences(reading.cues, reading.no_cue, shipped().words.vector(reading.words))
-            between = [key for key, value in confidences.items()
-                       if key not in reading.cues and thresholds["confirm"] <= value < thresholds["detect"]]
-            if between:
-                vocabulary, tag = between[0]
-                unit = CourseTopics(module_course(text["title"], text["text"], **{vocabulary: [tag]})).modules()[0]
-                found = unit.evidence[(vocabulary, tag)]
-                assert (found.declared, found.sentences, found.cues) == (True, (), ())
-                assert not unit.teaches(tag, vocabulary)
+            below = [key for key in reading.cues if confidences[key] < detect]
+            if below:
+                vocabulary, tag = below[0]
+                declared = CourseTopics(module_course(text["title"], text["text"], **{vocabulary: [tag]}))
+                bare = CourseTopics(module_course(text["title"], text["text"]))
+                found = declared.modules()[0].evidence[(vocabulary, tag)]
+                assert found.declared and found.sentences and found.confidence < detect
+                assert not declared.modules()[0].teaches(tag, vocabulary)
+                assert declared.course_tags(vocabulary) == bare.course_tags(vocabulary)
                 return
-        raise AssertionError("no corpus text has a tag without cue between confirm and detect")
+        raise AssertionError("no corpus text has a cue below detect")
 
     def test_a_declared_tag_the_text_does_not_speak_of_has_no_sentence_and_is_not_taught(self):
         course = module_course("Radio procedure", "Key the microphone and wait one second before speaking.",
@@ -139,7 +139,7 @@ class TestWordEvidence:
         unit = CourseTopics(course).modules()[0]
         found = unit.evidence[("typologies", "fishing-seafood")]
         assert (found.declared, found.sentences, found.cues) == (True, (), ())
-        assert found.confidence < shipped().thresholds["confirm"]
+        assert found.confidence < shipped().thresholds["detect"]
         assert not unit.teaches("fishing-seafood", "typologies")
 
 

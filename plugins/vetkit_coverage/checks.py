@@ -101,7 +101,7 @@ def cv01_labor_share(ctx: CheckContext) -> Result:
             evidence=_module_topics_evidence(course),
             suggestion="Teach labor trafficking in a module of its own (for example worksite indicators and debt "
                        f"bondage) and tag it `{LABOR}`.")]
-        what = "the modules tagged so say nothing about it" if claimed else "no labor content at all"
+        what = "the modules tagged so do not teach it" if claimed else "no labor content at all"
         return ctx.failed(f"No module teaches labor trafficking ({what}): {figures}.",
                           missing + labor_claims + sex_missing + sex_claims, severity="error")
     share_ratio = forms.share / min_share if min_share else 1.0
