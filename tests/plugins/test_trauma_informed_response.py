@@ -442,7 +442,9 @@ class TestTI13:
         (QUALIFIED + " If needed, ask a family member to interpret.", "fail", "error", ["/modules/0/text"], []),
         ("Have a certified interpreter ask the companion to wait outside.", "pass", "warning", [], []),
         (QUALIFIED + " Never let the child translate.", "pass", "warning", [], []),
-        ("Call an interpreter when needed.", "needs-review", "warning", [], ["/modules/0/text"]),
+        ("Many victims speak little English and need an interpreter for the interview. Call an interpreter when "
+         "needed, and give the interpreter time to explain their role to the victim.", "needs-review", "warning", [],
+         ["/modules/0/text"]),
     ], ids=["qualified", "family-member", "also-qualified", "negated", "no-P-LANG"])
     def test_interpreter_practice(self, text, outcome, severity, fails, reviews):
         """Teaching a compromised interpreter fails at error; doubtful or missing wording is reviewed."""
@@ -461,9 +463,10 @@ class TestTI14:
             "needs-review", ["/modules/0", "/activities/0", "/activities/0/description"])
 
     def test_activity_tag_without_text_is_no_hint(self):
-        """A `cultural-responsiveness` tag on an activity that says nothing of it points the reviewer nowhere."""
+        """A `cultural-responsiveness` tag on an activity that says nothing of it is no hint, only a claim noted."""
         result = run("TI-14", activities=[activity("A1", "discussion", tags=["cultural-responsiveness"])])
-        assert (result.outcome, pointers(result, "note")) == ("needs-review", ["/modules"])
+        assert (result.outcome, pointers(result, "note")) == ("needs-review", ["/modules", "/activities/0/tags/0"])
+        assert "no sentence in it teaches cultural responsiveness" in result.findings[-1].message
 
 
 def _doc(name: str):

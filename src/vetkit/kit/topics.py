@@ -85,21 +85,25 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
     """Findings on the declarations of ``tag``:
 
     - a module that declares the tag but whose text does not teach it: a failure when nothing else
-      teaches the tag (``covered`` false), a note otherwise;
+      teaches the tag (``covered`` false), a note otherwise; an activity that does: a note (its tags
+      count only through its module);
     - a module whose text teaches the tag without declaring it: a note suggesting the tag;
     - a declared tag that is not a known tag and is probably ``tag`` misspelled: said, with the
       suggestion (the module is judged on its text either way).
 
     Modules ``shown_in`` by the criterion's own evidence teach the tag.
     """
-    course, field = ctx.course, _FIELDS[vocabulary]
+    course = ctx.course
     known = sorted(getattr(ctx.vocabulary, vocabulary, ()) or ())
     findings = []
-    for unit in topic_evidence(course).modules():
-        module = course.get(unit.pointer)
-        declared = list(module.get(field, ()))
+    for unit in topic_evidence(course).units:
+        if unit.kind == "activity" and vocabulary != "topics":
+            continue
+        value = course.get(unit.pointer)
+        field = _FIELDS[vocabulary] if unit.kind == "module" else "tags"
+        declared = list(value.get(field, ()))
         evidence = unit.evidence.get((vocabulary, tag))
-        name = f"Module {module.get('id')} “{module.get('title', '')}”"
+        name = f"{unit.kind.capitalize()} {value.get('id')} “{value.get('title', '')}”"
         teaching = unit.pointer in shown_in or unit.teaches(tag, vocabulary)
         if tag in declared and not teaching:
             if evidence is not None and evidence.sentences:
@@ -110,20 +114,22 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
                 said = f"{name} is tagged `{tag}`, but no sentence in it teaches {_label(tag)}"
             findings.append(ctx.finding(
                 f"{unit.pointer}/{field}/{declared.index(tag)}", f"{said}.",
-                effect="note" if covered else "fail", severity=severity, evidence=str(module.get("title", "")),
-                suggestion=f"Teach {_label(tag)} in this module, or remove the `{tag}` tag: a tag is a claim the "
-                           "text must back."))
-        elif tag not in declared and teaching and evidence is not None and evidence.sentences:
+                effect="note" if covered or unit.kind == "activity" else "fail", severity=severity,
+                evidence=str(value.get("title", "")),
+                suggestion=f"Teach {_label(tag)} in this {unit.kind}, or remove the `{tag}` tag: a tag is a claim "
+                           "the text must back."))
+        elif unit.kind == "module" and tag not in declared and teaching and evidence is not None \
+                and evidence.sentences:
             findings.append(ctx.finding(
                 evidence.sentences[0].pointer, f"{name} teaches {_label(tag)} without declaring it "
                 f"(confidence {evidence.confidence:.0%}).", effect="note", evidence=evidence.sentences[0].text,
                 suggestion=f"Add `{tag}` to the module's {field}."))
-        for index, value in enumerate(declared):
-            if value not in known and ":" not in value and close_match(value, known) == tag:
+        for index, written in enumerate(declared):
+            if written not in known and ":" not in written and close_match(written, known) == tag:
                 findings.append(ctx.finding(
-                    f"{unit.pointer}/{field}/{index}", f"{name} declares `{value}`, which is not a known tag (did "
-                    f"you mean `{tag}`?); the module is judged on its text instead.", effect="note",
-                    evidence=value, suggestion=f"Write the tag as `{tag}`."))
+                    f"{unit.pointer}/{field}/{index}", f"{name} declares `{written}`, which is not a known tag (did "
+                    f"you mean `{tag}`?); the {unit.kind} is judged on its text instead.", effect="note",
+                    evidence=written, suggestion=f"Write the tag as `{tag}`."))
     return findings
 
 
