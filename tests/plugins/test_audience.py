@@ -205,9 +205,9 @@ class TestAU02:
     def test_tribal_modifier_adds_tag_and_population(self):
         """jurisdiction.tribal requires jurisdiction-tribal and recommends the native-communities population."""
         tribal = ("On tribal land, who has jurisdiction depends on where the offense happened and who was involved: "
-                  "coordinate with the tribal police, the Bureau of Indian Affairs and the FBI.")
-        modules = [module("M1", BASELINE + ["jurisdiction-tribal"], text=f"{teaching_text(*BASELINE)} {tribal}"),
-                   module("M2", PATROL)]
+                  "coordinate with the tribal police, the Bureau of Indian Affairs and the FBI. Learn the "
+                  "cross-deputization agreements and the tribal prosecutor's contacts before you need them.")
+        modules = [module("M1", BASELINE), module("M2", PATROL), module("M3", ["jurisdiction-tribal"], text=tribal)]
         result = run("AU-02", course(modules=modules,
                                      jurisdiction={"country": "US", "state": "NM", "tribal": "Navajo Nation"}))
         assert result.outcome == "pass"

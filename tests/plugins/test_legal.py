@@ -349,7 +349,10 @@ class TestLF04:
     def test_missing_names_are_hints_at_modules(self):
         """Names the text never uses are notes at /modules."""
         target = course(audience={"roles": ["prosecutor"], "experience": "specialist"},
-                        modules=[module("M1", ["immigration-relief"], "Refer foreign nationals to legal aid.")])
+                        modules=[module("M1", ["immigration-relief"], "Foreign national victims may qualify for "
+                                        "immigration protections that let them stay and work lawfully while they "
+                                        "recover; refer them to an immigration attorney or legal aid early, whatever "
+                                        "their status, and never use their status as leverage.")])
         result = run("LF-04", target)
         notes = messages(result, "note")
         assert result.outcome == "needs-review" and len(notes) == 4
