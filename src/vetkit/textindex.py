@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from functools import cached_property
 from typing import Any, Mapping
 
 from attrs import frozen
 
+from .percourse import per_course
 from .text import Corpus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
-_INDEXES: "weakref.WeakKeyDictionary[Any, TextIndex]" = weakref.WeakKeyDictionary()
-_CORPORA: "weakref.WeakKeyDictionary[Any, Corpus]" = weakref.WeakKeyDictionary()
 _OWNED = ("activities", "materials", "assessments")
 
 
@@ -43,15 +41,10 @@ class Sentence:
     module: str | None  # pointer of the module the text belongs to, if any
 
 
+@per_course
 def course_corpus(course: Any) -> Corpus:
     """Every text field of the course joined for one-pass matching (built once per course)."""
-    try:
-        corpus = _CORPORA.get(course)
-    except TypeError:
-        return Corpus(course.texts())
-    if corpus is None:
-        corpus = _CORPORA[course] = Corpus(course.texts())
-    return corpus
+    return Corpus(course.texts())
 
 
 class TextIndex:
@@ -149,12 +142,7 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(match.group().lower() for match in _WORD.finditer(text))
 
 
+@per_course
 def text_index(course: Any) -> TextIndex:
     """The text index of ``course``, built on first use and shared by every rule that reads it."""
-    try:
-        index = _INDEXES.get(course)
-    except TypeError:
-        return TextIndex(course)
-    if index is None:
-        index = _INDEXES[course] = TextIndex(course)
-    return index
+    return TextIndex(course)

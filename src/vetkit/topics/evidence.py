@@ -11,7 +11,6 @@ less text as teaching (a course and its twin without tags are judged alike).
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Mapping
@@ -19,6 +18,7 @@ from typing import Any, Iterable, Mapping
 from attrs import frozen
 
 from ..lexical import Matcher, MatchRule
+from ..percourse import per_course
 from ..textindex import Sentence, text_index
 from .catalogue import VOCABULARIES, profile, profiles
 from .model import Key, cue_features, shipped
@@ -28,7 +28,6 @@ WORD_EVIDENCE = 3
 #: How many sentences with a strong cue, across the modules, show a population, typology or kind of
 #: trafficker even where no one module teaches it (measured: bench/topics.py, "shown").
 SHOWN_SENTENCES = 2
-_COURSES: "weakref.WeakKeyDictionary[Any, CourseTopics]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=1)
@@ -224,12 +223,7 @@ class CourseTopics:
         return next((unit for unit in self.units if unit.pointer == pointer), None)
 
 
+@per_course
 def topic_evidence(course: Any) -> CourseTopics:
     """The topic evidence of ``course``, computed once per course and shared by every rule."""
-    try:
-        found = _COURSES.get(course)
-    except TypeError:
-        return CourseTopics(course)
-    if found is None:
-        found = _COURSES[course] = CourseTopics(course)
-    return found
+    return CourseTopics(course)
