@@ -32,6 +32,7 @@ from vetkit.kit import (
     phrases,
     scan,
     select_texts,
+    text_index,
 )
 
 from . import figures
@@ -39,6 +40,8 @@ from . import figures
 #: Text fields that carry no teaching claims of their own (names, titles, thresholds).
 _NOT_TEACHING = ("references.", "resources.", "objectives.", "glossary.term", "statistics.claim", "safeguards.",
                  "prerequisites", "assessments.title", "assessments.remediation")
+#: Contexts in which a myth phrase is only named (a title, a proper name), not corrected.
+NAMED = frozenset({"title", "proper-name"})
 _CORRECT_IT = "Correct the statement explicitly (for example as a Myth:/Fact: pair) or remove it."
 
 
@@ -164,6 +167,11 @@ def ac02_movement_smuggling(ctx: CheckContext) -> Result:
     return _myth_result(ctx, verdicts, what="movement or smuggling myth(s)")
 
 
+def _corrections(verdicts: list[ScanHit]) -> list[ScanHit]:
+    """The myth hits the course corrects or denies (in prose, a Myth/Fact pair, an answer key...), not merely names."""
+    return [hit for hit in verdicts if hit.effect == "note" and hit.context.kind not in NAMED]
+
+
 def ac07_myths(ctx: CheckContext) -> Result:
     """A module that corrects myths (auto, from its text) and every myth detector over all text with the §4.0 guard
     (lexical)."""
@@ -172,10 +180,17 @@ def ac07_myths(ctx: CheckContext) -> Result:
     lexical = _myth_result(ctx, verdicts, what="myth(s)")
     if lexical.outcome == "fail":
         lexical = Result("fail", lexical.reason, lexical.findings, lexical.score, "error")
-    tagged = modules_teaching(ctx.course, topic)
-    claims = claim_findings(ctx, topic, covered=bool(tagged), severity="warning")
+    corrections = _corrections(verdicts)
+    index = text_index(ctx.course)
+    correcting = frozenset(module for hit in corrections if (module := index.module_of(hit.pointer)) is not None)
+    tagged = modules_teaching(ctx.course, topic, shown_in=correcting)
+    claims = claim_findings(ctx, topic, covered=bool(tagged or corrections), severity="warning", shown_in=correcting)
     if tagged:
         auto = ctx.passed(f"{len(tagged)} module(s) correct myths ({', '.join(m['id'] for _, m in tagged)}).", claims)
+    elif corrections:
+        where = ", ".join(dict.fromkeys(hit.pointer for hit in corrections))
+        auto = ctx.passed(f"No module is about myths, but the course corrects {len(corrections)} myth statement(s) "
+                          f"explicitly ({where}).", claims)
     else:
         missing = [] if any(f.effect == "fail" for f in claims) else [ctx.finding(
             "/modules", "No module corrects myths explicitly.", severity="warning",
