@@ -47,7 +47,9 @@ class CliError(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file=None) -> None:
-        click.echo(self.message, err=True)
+        from .safetext import shown_lines
+
+        click.echo(shown_lines(self.message), err=True)
 
 
 class VetkitGroup(click.Group):
@@ -86,6 +88,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 
     Exit codes: 0 recommended/meets (or pending review), 1 does not pass, 2 invalid input.
     """
+    for stream in (sys.stdout, sys.stderr):  # any str prints: a lone surrogate as its escape (vetkit.safetext)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"debug": debug}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Mapping
@@ -13,9 +12,9 @@ from . import integrity, parsing
 from .course import Course
 from .errors import InvalidCourse, InvalidDocument, Problem
 from .parsing import DEFAULT_LIMITS, Document, Limits
+from .safetext import display_path
 from .schema_errors import translate
 from .schemas import errors as schema_errors
-from .sourcemap import SourceMap
 from .vocabulary import Vocabulary, builtin_vocabulary
 
 
@@ -43,13 +42,12 @@ class Validation:
 def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None) -> Document:
     """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check)."""
     if isinstance(source, Mapping):
-        data = json.loads(json.dumps(source))  # a private, JSON-clean copy
-        return Document(data=data, name="<data>", format="json", text="", source_map=SourceMap(), raw=b"")
+        return parsing.from_data(source, limits)
     if isinstance(source, (bytes, bytearray)):
         return parsing.parse(bytes(source), "<bytes>", format, limits)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        return parsing.parse(parsing.read_bytes(path, limits), str(source), format, limits)
+        return parsing.parse(parsing.read_bytes(path, limits), display_path(source), format, limits)
     raise TypeError(f"cannot load a course from {type(source).__name__}; pass a path, bytes or a mapping")
 
 
@@ -59,7 +57,7 @@ def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabu
     try:
         document = read_document(source, limits=limits, format=format)
     except InvalidDocument as err:
-        name = str(source) if isinstance(source, (str, os.PathLike)) else (
+        name = display_path(source) if isinstance(source, (str, os.PathLike)) else (
             "<bytes>" if isinstance(source, (bytes, bytearray)) else "<data>")
         return Validation(name, err.problems, (), None)
     except (TypeError, ValueError) as err:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from attrs import field, frozen
 
+from . import pointers
 from .errors import InvalidDocument, Problem
+from .safetext import display_path, lone_surrogate, shown
 from .sourcemap import SourceMap, json_offsets
 
 MIB = 1024 * 1024
@@ -58,7 +61,7 @@ _YAML_SUFFIXES = {".yaml", ".yml"}
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Read a file, refusing directories, missing files and files over the size limit."""
-    name = str(path)
+    name = display_path(path)
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
@@ -130,7 +133,53 @@ def parse(raw: bytes, name: str, format: str | None = None, limits: Limits = DEF
         from .yamlload import parse_yaml
 
         data, source_map = parse_yaml(text, name, limits)
+    if _SURROGATE_ESCAPE.search(text):
+        refuse_lone_surrogates(data, name, source_map, hint="remove the \\u escape or complete the surrogate pair")
     return Document(data=data, name=name, format=format, text=text, source_map=source_map, raw=raw)
+
+
+#: A ``\u`` (or YAML ``\U``) escape of a surrogate: only then can parsed strings hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89abcdefABCDEF]")
+
+
+def refuse_lone_surrogates(data: Any, name: str, source_map: SourceMap, *, hint: str) -> None:
+    """Raise :class:`InvalidDocument` locating every key or string of ``data`` that holds a lone surrogate."""
+    found: list[tuple[str, str]] = []
+    stack = [(data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            child = pointers.join(pointer, key)
+            for text in (key, value):
+                if isinstance(text, str) and lone_surrogate(text) is not None:
+                    found.append((child, text[lone_surrogate(text)]))
+                    break
+            if isinstance(value, (dict, list)):
+                stack.append((value, child))
+    if isinstance(data, str) and lone_surrogate(data) is not None:
+        found.append(("", data[lone_surrogate(data)]))
+    if not found:
+        return
+    problems = []
+    for pointer, char in found:
+        line, column = source_map.locate(pointer) or (None, None)
+        problems.append(Problem(
+            f"the text contains a lone surrogate ({shown(char)}), which is not a character and cannot be "
+            "written as UTF-8", file=name, line=line, column=column, pointer=pointer, code="encoding", hint=hint))
+    problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0, problem.pointer))
+    raise InvalidDocument(f"{name}: lone surrogate", problems)
+
+
+def from_data(source: Any, limits: Limits = DEFAULT_LIMITS, name: str = "<data>") -> Document:
+    """A private, JSON-clean copy of in-memory data (a mapping from a caller or a plugin), within the limits."""
+    text = json.dumps(source)
+    data = json.loads(text)
+    source_map = SourceMap()
+    _check_depth(data, name, limits, source_map)
+    if _SURROGATE_ESCAPE.search(text):
+        refuse_lone_surrogates(data, name, source_map, hint="remove it, or complete the surrogate pair")
+    return Document(data=data, name=name, format="json", text="", source_map=source_map, raw=b"")
 
 
 def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
@@ -228,8 +277,6 @@ def _finite_float(token: str) -> float:
 
 def _first_non_finite(text: str, token: str) -> int:
     """Offset of ``token`` outside strings (where the parser met it)."""
-    import re
-
     for match in re.finditer(r'"(?:[^"\\]|\\.)*"|' + re.escape(token), text):
         if match.group(0) == token:
             return match.start()

@@ -9,6 +9,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import pointers
 from .errors import InvalidDocument, Problem
+from .safetext import shown
 from .sourcemap import SourceMap
 
 try:  # the C composer is much faster and equally safe: it builds nodes, not objects
@@ -43,7 +44,7 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
             else _yaml_hint(err))]) from None
     except yaml.YAMLError as err:
         raise InvalidDocument(f"{name}: invalid YAML", [Problem(
-            f"invalid YAML: {err}", file=name, code="syntax")]) from None
+            f"invalid YAML: {shown(str(err))}", file=name, code="syntax")]) from None
     if root is None:
         raise InvalidDocument(f"{name}: empty", [Problem("the file is empty", file=name, code="empty",
                                                           hint="start from `vetkit init`")])
