@@ -12,7 +12,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from attrs import field, frozen
 
@@ -32,6 +32,7 @@ class Limits:
     max_depth: int = 64
     max_alias_nodes: int = 10_000
     max_material_bytes: int = 2 * MIB
+    max_number_length: int = 100
 
 
 DEFAULT_LIMITS = Limits()
@@ -173,13 +174,59 @@ def refuse_lone_surrogates(data: Any, name: str, source_map: SourceMap, *, hint:
 
 def from_data(source: Any, limits: Limits = DEFAULT_LIMITS, name: str = "<data>") -> Document:
     """A private, JSON-clean copy of in-memory data (a mapping from a caller or a plugin), within the limits."""
-    text = json.dumps(source)
-    data = json.loads(text)
     source_map = SourceMap()
+    try:
+        text = json.dumps(source, allow_nan=False)
+        data = json.loads(text)
+        surrogates = _SURROGATE_ESCAPE.search(text) is not None
+    except (TypeError, ValueError, RecursionError):  # not plain JSON data: copy it by hand, locating what is not
+        data, problems = _plain_copy(source, name, limits)
+        if problems:
+            raise InvalidDocument(f"{name}: not JSON data", problems) from None
+        surrogates = True  # not known to be free of them: look
     _check_depth(data, name, limits, source_map)
-    if _SURROGATE_ESCAPE.search(text):
+    if surrogates:
         refuse_lone_surrogates(data, name, source_map, hint="remove it, or complete the surrogate pair")
     return Document(data=data, name=name, format="json", text="", source_map=source_map, raw=b"")
+
+
+def _plain_copy(source: Any, name: str, limits: Limits) -> tuple[Any, list[Problem]]:
+    """``source`` as JSON data (mappings, sequences, strings, finite numbers, booleans, null) and what is not."""
+    problems: list[Problem] = []
+
+    def problem(pointer: str, message: str, hint: str) -> None:
+        problems.append(Problem(message, file=name, pointer=pointer, code="data", hint=hint))
+
+    def copy(value: Any, pointer: str, depth: int) -> Any:
+        if value is None or isinstance(value, (str, bool)):
+            return value
+        if isinstance(value, int):
+            if abs(value) >= 10 ** limits.max_number_length:
+                problems.append(too_long_number(name, None, limits, None, None, pointer))
+            return int(value)
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                problem(pointer, f"{value!r} is not a finite number", "use a finite number, or a string")
+            return float(value)
+        if depth > limits.max_depth:
+            problem(pointer, f"the data is nested more than {limits.max_depth} levels deep (or refers to itself)",
+                    "course documents are trees of a few levels")
+            return None
+        if isinstance(value, Mapping):
+            result = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    problem(pointer, f"the key {shown(repr(key))[:60]} is not a string", "use string keys")
+                    continue
+                result[key] = copy(item, pointers.join(pointer, key), depth + 1)
+            return result
+        if isinstance(value, (list, tuple)):
+            return [copy(item, pointers.join(pointer, index), depth + 1) for index, item in enumerate(value)]
+        problem(pointer, f"a {type(value).__name__} is not JSON data",
+                "use mappings, lists, strings, numbers, booleans and None")
+        return None
+
+    return copy(source, "", 1), problems
 
 
 def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
@@ -191,21 +238,38 @@ def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
             duplicates.append("")
         return result
 
+    def bounded_float(token: str) -> float:
+        if len(token) > limits.max_number_length:
+            raise _TooLong(token)
+        return _finite_float(token)
+
+    def bounded_int(token: str) -> int:
+        if len(token) > limits.max_number_length:
+            raise _TooLong(token)
+        return int(token)
+
     try:
         data = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=_refuse_constant,
-                          parse_float=_finite_float)
+                          parse_float=bounded_float, parse_int=bounded_int)
     except json.JSONDecodeError as err:
         raise InvalidDocument(f"{name}: invalid JSON", [Problem(
             f"invalid JSON: {_lower_first(err.msg)}", file=name, line=err.lineno, column=err.colno,
             hint=_json_hint(err), code="syntax")]) from None
     except _NonFinite as err:
-        line, column = SourceMap(text=text).line_col(_first_non_finite(text, err.token))
+        line, column = SourceMap(text=text).line_col(_token_offset(text, err.token))
         raise InvalidDocument(f"{name}: invalid number", [Problem(
             f"`{err.token}` is not a finite number; JSON has no NaN or infinity", file=name, line=line,
             column=column, code="syntax", hint="write a finite number, or a string")]) from None
+    except _TooLong as err:
+        line, column = SourceMap(text=text).line_col(_token_offset(text, err.token))
+        raise InvalidDocument(f"{name}: number too long", [too_long_number(name, len(err.token), limits,
+                                                                            line, column)]) from None
     except RecursionError:
-        raise _fail(name, f"the document is nested too deeply (the limit is {limits.max_depth} levels)",
-                    code="limit") from None
+        line, column = SourceMap(text=text).line_col(_too_deep_offset(text, limits.max_depth))
+        raise InvalidDocument(f"{name}: nested too deeply", [Problem(
+            f"the document is nested more than {limits.max_depth} levels deep", file=name, line=line,
+            column=column, code="limit", hint="course documents need far fewer levels; check for runaway nesting")
+        ]) from None
     source_map = SourceMap(text=text, build=lambda: json_offsets(text))
     _check_depth(data, name, limits, source_map)
     if duplicates:
@@ -275,11 +339,45 @@ def _finite_float(token: str) -> float:
     return value
 
 
-def _first_non_finite(text: str, token: str) -> int:
+class _TooLong(ValueError):
+    def __init__(self, token: str):
+        super().__init__(token[:20])
+        self.token = token
+
+
+def too_long_number(name: str, length: int | None, limits: Limits, line: int | None, column: int | None,
+                    pointer: str | None = None) -> Problem:
+    """The problem for a number written with more characters than ``limits.max_number_length``."""
+    limit = limits.max_number_length
+    message = (f"a number written with {length:,} characters; the limit is {limit}" if length is not None
+               else f"a number of more than {limit} digits, over the limit")
+    return Problem(message, file=name, line=line, column=column, pointer=pointer, code="limit",
+                   hint="course numbers are minutes, years and counts: write a shorter number, or a string")
+
+
+#: A JSON string (skipped whole) or a bracket.
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _token_offset(text: str, token: str) -> int:
     """Offset of ``token`` outside strings (where the parser met it)."""
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|' + re.escape(token), text):
+    for match in re.finditer(r'"[^"\\]*(?:\\.[^"\\]*)*"|' + re.escape(token), text):
         if match.group(0) == token:
             return match.start()
+    return 0
+
+
+def _too_deep_offset(text: str, max_depth: int) -> int:
+    """Offset of the first bracket that opens a container deeper than ``max_depth``."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
     return 0
 
 

@@ -21,6 +21,7 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
 _TIMESTAMP = _TAG + "timestamp"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _scalar_constructor = SafeConstructor()
 #: PyYAML's own constructor function per scalar tag, called directly: ``construct_object`` would
 #: also remember every node it ever built in ``constructed_objects`` (a leak in a long process).
@@ -42,6 +43,13 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             code="syntax", hint="indent YAML with spaces, not tabs" if mark and text[mark.index:mark.index + 1] == "\t"
             else _yaml_hint(err))]) from None
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow (its offset counts bytes in libyaml)
+        char = chr(err.character) if isinstance(err.character, int) else ""
+        line, column = SourceMap(text=text).line_col(max(text.find(char), 0) if char else 0)
+        raise InvalidDocument(f"{name}: invalid YAML", [Problem(
+            f"invalid YAML: the character {shown(char) or 'here'} is not allowed in YAML", file=name, line=line,
+            column=column, code="syntax",
+            hint="remove the control character, or write it as an escape in a double-quoted string")]) from None
     except yaml.YAMLError as err:
         raise InvalidDocument(f"{name}: invalid YAML", [Problem(
             f"invalid YAML: {shown(str(err))}", file=name, code="syntax")]) from None
@@ -146,6 +154,12 @@ class _Builder:
             return node.value  # dates stay ISO strings, as in JSON
         if tag not in _SCALAR_TAGS:
             return self.unsupported(node, pointer)
+        if len(node.value) > self.limits.max_number_length and tag in _NUMBER_TAGS:
+            from .parsing import too_long_number
+
+            line, column = _position(node)
+            self.problems.append(too_long_number(self.name, len(node.value), self.limits, line, column, pointer))
+            return None
         try:
             value = _CONSTRUCTORS[tag](_scalar_constructor, node)
         except ConstructorError as err:
