@@ -129,6 +129,7 @@ def _material_files(data: dict, base_dir, limits: Limits):
     materials = data.get("materials")
     if not isinstance(materials, list):
         return
+    total = 0
     for index, material in enumerate(materials):
         if not isinstance(material, dict) or not isinstance(material.get("file"), str):
             continue
@@ -158,6 +159,12 @@ def _material_files(data: dict, base_dir, limits: Limits):
             yield (pointer, f"material file `{relative}` is {size:,} bytes, over the limit of "
                             f"{limits.max_material_bytes:,}", "split it or summarise it inline", None)
             continue
+        total += size
+        if total > limits.max_material_total_bytes:
+            yield (pointer, f"material file `{relative}` brings the material files to {total:,} bytes, over the "
+                            f"limit of {limits.max_material_total_bytes:,} for all of them",
+                   "summarise some materials inline, or split the course", None)
+            return
         try:
             yield pointer, "", None, parsing.decode(target.read_bytes(), relative)
         except InvalidDocument as err:

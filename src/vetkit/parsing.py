@@ -28,11 +28,15 @@ MIB = 1024 * 1024
 class Limits:
     """Bounds on what vetkit will read. Every one has a clear error when exceeded."""
 
-    max_bytes: int = 20 * MIB
-    max_depth: int = 64
-    max_alias_nodes: int = 10_000
-    max_material_bytes: int = 2 * MIB
-    max_number_length: int = 100
+    max_bytes: int = 20 * MIB  #: bytes of a document file
+    max_depth: int = 64  #: levels of nesting
+    max_nodes: int = 100_000  #: values of a document: objects, lists, strings, numbers...
+    max_string_length: int = 2 * MIB  #: characters of one string
+    max_number_length: int = 100  #: characters of one number as written
+    max_alias_nodes: int = 10_000  #: values YAML aliases may add
+    max_expanded_chars: int = 20 * MIB  #: characters of text once YAML aliases are expanded
+    max_material_bytes: int = 2 * MIB  #: bytes of one material file
+    max_material_total_bytes: int = 20 * MIB  #: bytes of all the material files of a course together
 
 
 DEFAULT_LIMITS = Limits()
@@ -178,13 +182,14 @@ def from_data(source: Any, limits: Limits = DEFAULT_LIMITS, name: str = "<data>"
     try:
         text = json.dumps(source, allow_nan=False)
         data = json.loads(text)
-        surrogates = _SURROGATE_ESCAPE.search(text) is not None
+        surrogates, size = _SURROGATE_ESCAPE.search(text) is not None, len(text)
     except (TypeError, ValueError, RecursionError):  # not plain JSON data: copy it by hand, locating what is not
         data, problems = _plain_copy(source, name, limits)
         if problems:
             raise InvalidDocument(f"{name}: not JSON data", problems) from None
-        surrogates = True  # not known to be free of them: look
+        surrogates, size = True, None  # not known to be free of them, nor how large: look
     _check_depth(data, name, limits, source_map)
+    _check_size(data, name, limits, source_map, size)
     if surrogates:
         refuse_lone_surrogates(data, name, source_map, hint="remove it, or complete the surrogate pair")
     return Document(data=data, name=name, format="json", text="", source_map=source_map, raw=b"")
@@ -272,6 +277,7 @@ def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
         ]) from None
     source_map = SourceMap(text=text, build=lambda: json_offsets(text))
     _check_depth(data, name, limits, source_map)
+    _check_size(data, name, limits, source_map, len(text))
     if duplicates:
         problems: list[Problem] = []
 
@@ -320,6 +326,48 @@ def _check_depth(data: Any, name: str, limits: Limits, source_map: SourceMap) ->
         elif isinstance(node, list):
             stack.extend((value, depth + 1, f"{pointer}/{index}") for index, value in enumerate(node)
                          if isinstance(value, (dict, list)))
+
+
+def _check_size(data: Any, name: str, limits: Limits, source_map: SourceMap, size: int | None) -> None:
+    """Refuse more values than ``max_nodes`` or a string longer than ``max_string_length``, located.
+
+    A JSON text of ``size`` characters holds at most about ``size / 2`` values and no string longer
+    than itself, so most documents need no walk at all.
+    """
+    if size is not None and size < 2 * limits.max_nodes and size <= limits.max_string_length:
+        return
+    count = 0
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:  # values in document order, so the one reported is the first past the limit
+        node, pointer = stack.pop()
+        count += 1
+        if count > limits.max_nodes:
+            line, column = source_map.locate(pointer) or (None, None)
+            raise InvalidDocument(f"{name}: too many values", [too_many_values(name, limits, line, column, pointer)])
+        if isinstance(node, str):
+            if len(node) > limits.max_string_length:
+                line, column = source_map.locate(pointer) or (None, None)
+                raise InvalidDocument(f"{name}: string too long", [
+                    too_long_string(name, len(node), limits, line, column, pointer)])
+        elif isinstance(node, dict):
+            stack.extend(reversed([(value, pointers.join(pointer, key)) for key, value in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(value, f"{pointer}/{index}") for index, value in enumerate(node)]))
+
+
+def too_many_values(name: str, limits: Limits, line: int | None, column: int | None, pointer: str) -> Problem:
+    """The problem for the first value past ``limits.max_nodes``."""
+    return Problem(f"the document has more than {limits.max_nodes:,} values (objects, lists, strings, numbers)",
+                   file=name, line=line, column=column, pointer=pointer, code="limit",
+                   hint="split the course, or move long lists into material files")
+
+
+def too_long_string(name: str, length: int, limits: Limits, line: int | None, column: int | None,
+                    pointer: str) -> Problem:
+    """The problem for a string longer than ``limits.max_string_length``."""
+    return Problem(f"a string of {length:,} characters; the limit is {limits.max_string_length:,}",
+                   file=name, line=line, column=column, pointer=pointer, code="limit",
+                   hint="move long text into a material file, or split it")
 
 
 class _NonFinite(ValueError):

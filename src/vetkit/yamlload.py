@@ -66,8 +66,12 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
 
 
 def _check_expansion(root: yaml.Node, name: str, limits) -> None:
-    """Refuse documents whose aliases would expand past the limit (billion laughs)."""
-    sizes: dict[int, int] = {}
+    """Refuse documents whose aliases would expand past the limits (billion laughs), before building them.
+
+    The expanded size of every node (values, and characters of scalar text) is computed over the
+    node graph, where an alias is the node it names, so nothing is expanded to measure it.
+    """
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters) once expanded
     active: set[int] = set()
     distinct = 0
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -76,11 +80,11 @@ def _check_expansion(root: yaml.Node, name: str, limits) -> None:
         key = id(node)
         if done:
             active.discard(key)
-            if isinstance(node, yaml.MappingNode):
-                children = [n for pair in node.value for n in pair]
-            else:
-                children = node.value
-            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            nodes, chars = 1, 0
+            for child in _children(node):
+                child_nodes, child_chars = sizes[id(child)]
+                nodes, chars = nodes + child_nodes, chars + child_chars
+            sizes[key] = (nodes, chars)
             continue
         if key in sizes:
             continue
@@ -89,19 +93,50 @@ def _check_expansion(root: yaml.Node, name: str, limits) -> None:
                               "course documents are trees; remove the recursive alias")
         distinct += 1
         if isinstance(node, yaml.ScalarNode):
-            sizes[key] = 1
+            sizes[key] = (1, len(node.value))
             continue
         active.add(key)
         stack.append((node, True))
-        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else node.value
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-    expanded = sizes[id(root)]
-    if expanded - distinct > limits.max_alias_nodes:
-        raise InvalidDocument(f"{name}: alias expansion", [Problem(
-            f"YAML aliases would expand this document to {expanded:,} nodes from {distinct:,}; "
-            f"the limit is {limits.max_alias_nodes:,} nodes added by aliases",
-            file=name, line=1, column=1, code="limit",
-            hint="write the repeated content out, or use fewer aliases")])
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    nodes, chars = sizes[id(root)]
+    if nodes - distinct > limits.max_alias_nodes:
+        message = (f"YAML aliases would expand this document to {nodes:,} nodes from {distinct:,}; "
+                   f"the limit is {limits.max_alias_nodes:,} nodes added by aliases")
+    elif chars > limits.max_expanded_chars:
+        message = (f"YAML aliases would expand this document to {chars:,} characters of text; "
+                   f"the limit is {limits.max_expanded_chars:,}")
+    else:
+        return
+    node, pointer = _largest(root, sizes, limits)
+    raise _node_error(name, node, message, "write the repeated content out, or use fewer aliases", pointer)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
+def _largest(root: yaml.Node, sizes: dict[int, tuple[int, int]], limits) -> tuple[yaml.Node, str]:
+    """The deepest node (and its pointer) written in place, not through an alias, that alone passes a limit."""
+    def over(node: yaml.Node) -> bool:
+        nodes, chars = sizes[id(node)]
+        return nodes > limits.max_alias_nodes or chars > limits.max_expanded_chars
+
+    node, pointer = root, ""
+    while True:
+        if isinstance(node, yaml.MappingNode):
+            members = [(value, pointers.join(pointer, key.value)) for key, value in node.value
+                       if isinstance(key, yaml.ScalarNode)]
+        elif isinstance(node, yaml.SequenceNode):
+            members = [(value, pointers.join(pointer, index)) for index, value in enumerate(node.value)]
+        else:
+            return node, pointer
+        here = node.start_mark.index  # an alias's node is the anchored one, written earlier
+        larger = [member for member in members if member[0].start_mark.index >= here and over(member[0])]
+        if not larger:
+            return node, pointer
+        node, pointer = max(larger, key=lambda member: sizes[id(member[0])])
 
 
 class _Builder:
@@ -110,6 +145,7 @@ class _Builder:
         self.limits = limits
         self.positions: dict[str, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.values = 0
 
     def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
         if depth > self.limits.max_depth:
@@ -117,6 +153,13 @@ class _Builder:
                               f"the document is nested more than {self.limits.max_depth} levels deep",
                               "course documents need far fewer levels; check for runaway nesting",
                               pointer=pointer)
+        self.values += 1
+        if self.values > self.limits.max_nodes:
+            from .parsing import too_many_values
+
+            line, column = _position(node)
+            raise InvalidDocument(f"{self.name}: too many values",
+                                  [too_many_values(self.name, self.limits, line, column, pointer)])
         if pointer not in self.positions:
             mark = node.start_mark
             self.positions[pointer] = (mark.line + 1, mark.column + 1)
@@ -149,6 +192,11 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
         tag = node.tag
         if tag == _STR:
+            if len(node.value) > self.limits.max_string_length:
+                from .parsing import too_long_string
+
+                line, column = _position(node)
+                self.problems.append(too_long_string(self.name, len(node.value), self.limits, line, column, pointer))
             return node.value  # what SafeConstructor.construct_yaml_str returns
         if tag == _TIMESTAMP:
             return node.value  # dates stay ISO strings, as in JSON
