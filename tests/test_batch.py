@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from vetkit.batch import BatchResult, CourseRow, find_courses, output_names, score_many
-from vetkit.errors import UsageError
+from vetkit.errors import UsageError, WriteError
 
 from golden.vetplugin import AS_OF, RUBRIC, cli_env, make_engine
 
@@ -177,7 +177,7 @@ class TestOutputDir:
             return real_replace(source, target)
 
         monkeypatch.setattr(os, "replace", failing_replace)
-        with pytest.raises(UsageError, match="b-fail.html: cannot write the report"):
+        with pytest.raises(WriteError, match="b-fail.html: cannot write the report"):
             score([courses], output_dir=out, output_format="html")
         assert leftovers(out) == []
         assert not (out / "b-fail.html").exists()

@@ -4,7 +4,8 @@
 verdict ``invalid`` and its problems, and the rest are scored. Results come back in input
 order whatever order the workers finish in. With ``output_dir`` it also writes one report
 per course in the chosen format plus the portfolio pages ``index.html`` and ``summary.md``,
-each through :func:`vetkit.fileio.write_atomic`, so no reader ever sees half a file.
+each through :func:`vetkit.fileio.write_atomic`, so no reader ever sees half a file, and no
+report takes the name of an input or of a course document already in the folder.
 
 Exit code of a batch: 2 if any file was invalid, else 1 if any course does not pass (see
 :func:`vetkit.scoring.exit_code`), else 0.
@@ -23,6 +24,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from attrs import field, frozen
 
 from .errors import InvalidCourse, UsageError, VetkitError
+from .fileio import InputFiles, write_atomic
 from .report import Report
 
 COURSE_SUFFIXES = (".json", ".yaml", ".yml")
@@ -169,6 +171,8 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
 
 
 _FORMAT_KEY = re.compile(rb'^vetkit\s*:|^\s*[{,]?\s*"vetkit"\s*:', re.MULTILINE)
+#: The course format's version as the value of that key (reports and summaries say "report/1", "batch/1").
+_COURSE_VERSION = re.compile(rb'^vetkit\s*:\s*["\']?1\.|^\s*[{,]?\s*"vetkit"\s*:\s*"1\.', re.MULTILINE)
 
 
 def _declares_course_format(path: Path) -> bool:
@@ -181,12 +185,23 @@ def _declares_course_format(path: Path) -> bool:
     return _FORMAT_KEY.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
 
 
-def output_names(paths: Sequence[Path], suffix: str) -> list[str]:
+def _is_course_document(path: Path) -> bool:
+    """True when the file declares the course format's version (a course, not a vetkit report)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return True  # unreadable: never write over it
+    return _COURSE_VERSION.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
+
+
+def output_names(paths: Sequence[Path], suffix: str, reserved: Iterable[str] = ()) -> list[str]:
     """A distinct report file name per course, after the course file: ``course.json`` → ``course.html``.
 
-    Clashes (``a/x.json`` and ``b/x.yaml``, or a course called ``index``) get ``-2``, ``-3``...
+    Clashes (``a/x.json`` and ``b/x.yaml``, a course called ``index``, or a name in ``reserved``
+    such as a course file in the output folder) get ``-2``, ``-3``...
     """
-    taken = {name.lower() for name in PORTFOLIO_FILES}
+    taken = {name.lower() for name in (*PORTFOLIO_FILES, *reserved)}
     names = []
     for path in paths:
         stem = path.name
@@ -241,7 +256,8 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
         if fmt is None:
             raise UsageError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
         suffix = fmt.suffix or f".{output_format}"
-    names = output_names(found, suffix) if suffix else [None] * len(found)
+    names = output_names(found, suffix, _course_files_in(out, found)) if suffix else [None] * len(found)
+    inputs = InputFiles(found)
     options = {"rubric": rubric, "as_of": as_of, "select": tuple(select), "ignore": tuple(ignore),
                "fail_under": fail_under, "require_complete": require_complete,
                "output_format": output_format if out is not None else None,
@@ -257,9 +273,7 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
         if rendered is not None and out is not None:
             from attrs import evolve
 
-            from .fileio import write_atomic
-
-            _write(out / names[index], rendered, write_atomic)
+            write_atomic(out / names[index], rendered, inputs=inputs)
             written.append(names[index])
             row = evolve(row, output=names[index])
         outcomes[index] = (row, report, rendered)
@@ -285,11 +299,10 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
     result = BatchResult([o[0] for o in ordered], [o[1] for o in ordered], as_of, str(rubric),
                          str(out) if out is not None else None, written)
     if out is not None:
-        from .fileio import write_atomic
         from .render import portfolio
 
-        _write(out / "index.html", portfolio.render_html(result), write_atomic)
-        _write(out / "summary.md", portfolio.render_markdown(result), write_atomic)
+        write_atomic(out / "index.html", portfolio.render_html(result), inputs=inputs)
+        write_atomic(out / "summary.md", portfolio.render_markdown(result), inputs=inputs)
         result = BatchResult(result.rows, result.reports, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES])
     return result
 
@@ -351,13 +364,16 @@ def _prepare_output_dir(out: Path) -> None:
                          "Choose another --output-dir, or make this one writable.") from None
 
 
-def _write(target: Path, content: str | bytes, write_atomic) -> None:
-    try:
-        write_atomic(target, content)
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise UsageError(f"{target}: cannot write the report ({reason}). Nothing half-written was left; "
-                         "check the folder and run again.") from None
+def _course_files_in(out: Path | None, inputs: Sequence[Path]) -> set[str]:
+    """Names in ``out`` that reports must not take: the inputs there, and course documents already there."""
+    if out is None or not out.is_dir():
+        return set()
+    here = out.resolve()
+    names = {path.name for path in inputs if path.resolve().parent == here}
+    for entry in out.iterdir():
+        if entry.name.lower().endswith(COURSE_SUFFIXES) and entry.is_file() and _is_course_document(entry):
+            names.add(entry.name)
+    return names
 
 
 __all__ = ["BatchResult", "CourseRow", "CriterionTally", "find_courses", "output_names", "score_many"]

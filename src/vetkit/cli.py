@@ -5,6 +5,7 @@ Only click and this module load at start-up; every command imports what it needs
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -154,13 +155,13 @@ def init(path: Path, force: bool) -> None:
     from importlib.resources import files
 
     from .fileio import write_atomic
+    from .safetext import display_path
 
-    if path.exists() and not force:
-        raise CliError(f"{path}: already exists. Choose another path, or pass --force to overwrite it.")
-    if not path.parent.is_dir():
-        raise CliError(f"{path}: the folder {path.parent} does not exist. Create it first.")
-    write_atomic(path, files("vetkit").joinpath("data/starter-course.yaml").read_text(encoding="utf-8"))
-    click.echo(f"wrote {path}; next: vetkit validate {path}")
+    if os.path.lexists(path) and not force:
+        raise CliError(f"{display_path(path)}: already exists. Choose another path, or pass --force to overwrite it.")
+    write_atomic(path, files("vetkit").joinpath("data/starter-course.yaml").read_text(encoding="utf-8"),
+                 what="the starter course")
+    click.echo(f"wrote {display_path(path)}; next: vetkit validate {display_path(path)}")
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -248,7 +249,7 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
         rendered = engine.formats[output_format].render(
             report, color=output is None and _color(), explain=explain, verbose=verbose, course=course,
             rules=engine.rules)
-        _emit(rendered, output)
+        _emit(rendered, output, inputs=(files[0], review_file, rubric_ref))
         sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
     _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir, jobs=jobs,
                 review_file=review_file, plugin_args=plugin_args, strict_plugins=strict_plugins, rubric=rubric_ref,
@@ -301,21 +302,18 @@ def _format_for(engine, output: Path | None) -> str:
 
 
 def _color() -> bool:
-    import os
-
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _emit(rendered: str | bytes, output: Path | None) -> None:
+def _emit(rendered: str | bytes, output: Path | None, *, inputs) -> None:
     if output is None:
         click.echo(rendered if isinstance(rendered, str) else rendered.decode("utf-8"), nl=False)
         return
-    from .fileio import write_atomic
+    from .fileio import InputFiles, write_atomic
+    from .safetext import display_path
 
-    if not output.parent.is_dir():
-        raise CliError(f"{output}: the folder {output.parent} does not exist. Create it first.")
-    write_atomic(output, rendered)
-    click.echo(f"wrote {output}", err=True)
+    write_atomic(output, rendered, inputs=InputFiles(inputs))
+    click.echo(f"wrote {display_path(output)}", err=True)
 
 
 @main.command("diff")
@@ -455,14 +453,17 @@ def review() -> None:
 @plugin_options
 def review_init(course_file, output, rubric_ref, as_of, force, plugin_args, strict_plugins) -> None:
     """Write an answer file with every pending question, its evidence and pointer."""
-    from .fileio import write_atomic
+    from .fileio import InputFiles, write_atomic
     from .review import review_template
+    from .safetext import display_path
 
     engine = make_engine(plugin_args, strict_plugins)
     report = engine.score(course_file, rubric=rubric_ref, as_of=as_of)
     target = output or course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")
-    if target.exists() and not force:
-        raise CliError(f"{target}: already exists. Pass --force to overwrite it, or -o to choose another file.")
-    write_atomic(target, review_template(report, report.as_of))
+    if os.path.lexists(target) and not force:
+        raise CliError(f"{display_path(target)}: already exists. Pass --force to overwrite it, or -o to choose "
+                       "another file.")
+    write_atomic(target, review_template(report, report.as_of), inputs=InputFiles([course_file, rubric_ref]),
+                 what="the answer file")
     pending = sum(1 for r in report.results if r.outcome == "needs-review")
-    click.echo(f"wrote {target} with {pending} open question(s)")
+    click.echo(f"wrote {display_path(target)} with {pending} open question(s)")

@@ -101,5 +101,16 @@ class PluginError(VetkitError):
     """A plugin failed and ``--strict-plugins`` asked for that to be fatal."""
 
 
+class WriteError(VetkitError):
+    """An output file cannot be written: its path and the reason; nothing was changed.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.path = path
+
+
 class UsageError(VetkitError, ValueError):
     """An argument passed to the library or the command line makes no sense."""
