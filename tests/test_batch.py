@@ -203,12 +203,13 @@ def run(monkeypatch):
 
 class TestCli:
     def test_folder(self, run, courses, tmp_path):
-        """A folder gives a summary table, problems on stderr, files in --output-dir and exit code 2."""
+        """A folder gives a summary in the chosen format, problems on stderr, files in --output-dir and exit code 2."""
         out = tmp_path / "out"
         result = run("score", courses, "--rubric", RUBRIC, "--as-of", AS_OF, "--output-dir", out, "--format", "html",
                      "--jobs", "2")
         assert result.exit_code == 2, result.stderr
-        for text in ("HT-101", "HT-FAIL", "not-recommended", "invalid", "GT-01", "c-broken.json"):
+        assert result.stdout == (out / "index.html").read_text(encoding="utf-8")
+        for text in ("HT-101", "HT-FAIL", "Not recommended", "invalid", "GT-01", "c-broken.json"):
             assert text in result.stdout
         assert "c-broken.json:1:" in result.stderr and "invalid JSON" in result.stderr
         assert "wrote 4 file(s)" in result.stderr

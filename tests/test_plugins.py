@@ -369,7 +369,7 @@ class TestAllowAndBlockLists:
         result = run_cli("plugins", "-p", arg, plugins="alpha")
         assert result.exit_code == 2
         assert result.stdout == ""
-        assert f"Invalid value for -p: {arg!r}: write -p no:NAME to disable plugin NAME" in result.stderr
+        assert f"Invalid value for '-p': {arg!r}: write -p no:NAME to disable plugin NAME" in result.stderr
 
 
 class TestEngineIsolation:

@@ -142,10 +142,11 @@ class TestDocument:
         assert "ht-training" in footer and "vetkit 0.1.0" in footer
         assert "broken&lt;plugin&gt; 9.9" in footer and "failed" in footer
 
-    def test_alignment_needs_the_course(self):
-        """Without course= the alignment map is left out; with it, one row per objective and the orphans."""
-        assert 'id="alignment"' not in html_renderer.render(synthetic_report())
-        parsed = Elements(html_renderer.render(synthetic_report(), course=synthetic_course()))
+    def test_alignment_comes_from_the_report(self):
+        """A report without an alignment map has no map section; the synthetic report's map gives one row per
+        objective and the orphans."""
+        assert 'id="alignment"' not in html_renderer.render(evolve(synthetic_report(), alignment=None))
+        parsed = Elements(html_renderer.render(synthetic_report()))
         table = [a for a in parsed.named("table") if a.get("class") == "alignment"]
         assert table
         text = "".join(parsed.text)

@@ -13,12 +13,9 @@ def vetkit_register_rules(register):
 
 #: Lexicons and phrase sets of this plugin: (registered name, file in lexicons/).
 LEXICONS = (
-    ("myths", "myths.yaml"),
     ("statistics", "statistics.yaml"),
     ("P-DEF", "p-def.yaml"),
     ("P-IND", "p-ind.yaml"),
-    ("P-CTRL", "p-ctrl.yaml"),
-    ("P-MINOR", "p-minor.yaml"),
 )
 
 

@@ -1,72 +1,67 @@
 """Checks of the accuracy plugin: AC-01 to AC-09 (vetting guidelines §2.2, §4.0, §4.3, §4.4, §4.6, D5).
 
-Lexical parts use the shared scanner: ``registry_for(ctx)`` gives the lexicons ``myths``,
-``statistics`` and ``stigmatizing-terms`` and the phrase sets ``P-DEF`` and ``P-IND``;
-``scan_course`` finds and classifies hits once per course. Myth hits are judged by
-:mod:`vetkit_accuracy.framing` (a myth in the course's own voice fails); statistics rows keep the
-scanner's own decision (§4.0), with a claim declared in ``statistics[]`` counted as unambiguous.
-Thresholds and term lists come from the rule parameters.
+Lexical parts read the lexicons ``myths``, ``statistics`` and ``stigmatizing-terms`` and the phrase
+sets ``P-DEF`` and ``P-IND`` through the kit. Myth hits are judged by :func:`vetkit.kit.judge_all`
+(a myth in the course's own voice fails); statistics rows keep the scanner's own decision (§4.0),
+with a claim declared in ``statistics[]`` counted as unambiguous. Thresholds and term lists come
+from the rule parameters.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
 from attrs import evolve
 
-from vetkit.checking import CheckContext, Result, combine
-from vetkit.lexicon import registry_for, scan_course
-from vetkit.phrases import find_phrases
-from vetkit.report import Finding
-from vetkit.text import select_texts
+from vetkit.kit import (
+    CheckContext,
+    Finding,
+    Result,
+    ScanHit,
+    Wording,
+    as_date,
+    combine,
+    findings_result,
+    hit_finding,
+    judge_all,
+    modules_tagged,
+    months_between,
+    phrase_set,
+    phrases,
+    scan,
+    select_texts,
+)
 
 from . import figures
-from .framing import Verdict, judge_all, verdict_finding, verdict_result, worst
 
 #: Text fields that carry no teaching claims of their own (names, titles, thresholds).
 _NOT_TEACHING = ("references.", "resources.", "objectives.", "glossary.term", "statistics.claim", "safeguards.",
                  "prerequisites", "assessments.title", "assessments.remediation")
+_CORRECT_IT = "Correct the statement explicitly (for example as a Myth:/Fact: pair) or remove it."
 
 
-def _months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole months from ``earlier`` to ``later`` (negative when ``later`` is earlier)."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    if later.day < earlier.day:
-        months -= 1
-    return months
+def _myth_findings(ctx: CheckContext, hits: Iterable[ScanHit]) -> list[Finding]:
+    return [hit_finding(ctx, hit, label="Fact", advice=_CORRECT_IT) for hit in hits]
 
 
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+def _myth_result(ctx: CheckContext, hits: list[ScanHit], *, what: str) -> Result:
+    """fail on a myth stated as fact, needs-review on one to check, else pass; every hit is a finding."""
+    return findings_result(ctx, _myth_findings(ctx, hits), Wording(
+        failed=f"{{count}} {what} stated as fact in the course ({{summary}}), first {{first}}{{noted}}.",
+        review=f"{{count}} {what} in the course need a reviewer's judgement ({{summary}}){{noted}}.",
+        passed=f"No {what} is taught as fact in the course{{noted}}.",
+        noted="; {count} corrected or named use(s) noted ({summary})"))
 
 
-def _tagged(course, topic: str) -> list[tuple[str, dict]]:
-    return [(pointer, module) for pointer, module in course.entries("modules") if topic in module.get("topics", ())]
-
-
-def _scanner_result(ctx: CheckContext, verdicts: list[Verdict], *, what: str) -> Result:
+def _statistics_result(ctx: CheckContext, hits: list[ScanHit], *, what: str) -> Result:
     """Outcome of statistics rows judged by the scanner (§4.0): the suggestion is the row's hint."""
-    findings = [verdict_finding(ctx, v, label="Fix") for v in verdicts]
-    fails = [v for v in verdicts if v.effect == "fail"]
-    reviews = [v for v in verdicts if v.effect == "needs-review"]
-    notes = [v for v in verdicts if v.effect == "note"]
-    noted = f"; {len(notes)} corrected or noted use(s)" if notes else ""
-    if fails:
-        ids = ", ".join(sorted({v.term_id for v in fails}))
-        return ctx.failed(f"{len(fails)} {what} count as unambiguous ({ids}), first at {fails[0].hit.pointer}"
-                          f"{noted}.", findings, severity=worst(fails))
-    if reviews:
-        ids = ", ".join(sorted({v.term_id for v in reviews}))
-        return ctx.review(f"{len(reviews)} {what} in the text need a reviewer ({ids}){noted}.", findings,
-                          severity=worst(reviews))
-    return ctx.passed(f"No {what} found{noted}.", findings)
+    findings = [hit_finding(ctx, hit, label="Fix") for hit in hits]
+    return findings_result(ctx, findings, Wording(
+        failed=f"{{count}} {what} count as unambiguous ({{summary}}), first {{first}}{{noted}}.",
+        review=f"{{count}} {what} in the text need a reviewer ({{summary}}){{noted}}.",
+        passed=f"No {what} found{{noted}}.",
+        noted="; {count} corrected or noted use(s)"))
 
 
 # --------------------------------------------------------------------------- AC-01
@@ -99,7 +94,7 @@ def ac01_definitions(ctx: CheckContext) -> Result:
     course = ctx.course
     topic = ctx.param("definitions.topic")
     statute = ctx.param("definitions.statute")
-    modules = _tagged(course, topic)
+    modules = modules_tagged(course, topic)
     glossary = [entry for entry in course.data.get("glossary", ()) if str(entry.get("definition", "")).strip()]
     if not modules and not glossary:
         return ctx.failed(f"No module is tagged `{topic}` and the glossary defines nothing, so the course shows no "
@@ -108,9 +103,9 @@ def ac01_definitions(ctx: CheckContext) -> Result:
                               "the elements of sex and labor trafficking.", severity="error",
                               suggestion=f"Teach the federal definitions ({statute}) in a module tagged `{topic}` "
                                          "and define the terms in glossary[].")], severity="error")
-    phrase_set = registry_for(ctx).phrase_set("P-DEF")
+    definitions = phrase_set(ctx, "P-DEF")
     texts = list(select_texts(course, fields=["glossary.*", "modules.*"], module_topics=[topic]))
-    report = find_phrases(course, phrase_set, texts=texts)
+    report = phrases(ctx, "P-DEF", texts=texts)
     where = f"{len(modules)} module(s) tagged `{topic}` and {len(glossary)} glossary definition(s)"
     parts = []
     findings: list[Finding] = [ctx.finding(report.found(group)[0].pointer, f"P-DEF {report.label(group)}: found "
@@ -121,12 +116,11 @@ def ac01_definitions(ctx: CheckContext) -> Result:
     if missing:
         labels = []
         for group in missing:
-            absent = report.missing_patterns(group) if phrase_set.group(group).require == "all" else ()
+            absent = report.missing_patterns(group) if definitions.group(group).require == "all" else ()
             labels.append(f"{report.label(group)} (missing: {', '.join(absent)})" if absent else report.label(group))
-        elsewhere = find_phrases(course, phrase_set, texts=[t for t in course.texts()
-                                                            if not t.field.startswith(_NOT_TEACHING)])
+        elsewhere = phrases(ctx, "P-DEF", texts=[t for t in course.texts() if not t.field.startswith(_NOT_TEACHING)])
         also = [f"{elsewhere.label(g)} at {elsewhere.found(g)[0].pointer}" for g in missing
-                if elsewhere.group_found(phrase_set.group(g))]
+                if elsewhere.group_found(definitions.group(g))]
         hint = f" Found elsewhere in the course: {'; '.join(also)} — move it into the definitions." if also else ""
         target = f"{modules[0][0]}/text" if modules else "/glossary"
         findings.append(ctx.finding(target, f"P-DEF groups not found in {where}: {'; '.join(labels)}.{hint}",
@@ -135,7 +129,7 @@ def ac01_definitions(ctx: CheckContext) -> Result:
                                     suggestion="State every element of the federal definitions: force, fraud and "
                                                "coercion; anyone under 18 in commercial sex; labor or services; "
                                                "commercial sex act."))
-        parts.append(ctx.review(f"{len(missing)} of {len(phrase_set.groups)} P-DEF groups not found in {where} "
+        parts.append(ctx.review(f"{len(missing)} of {len(definitions.groups)} P-DEF groups not found in {where} "
                                 f"({', '.join(missing)}).", severity="error"))
     else:
         parts.append(ctx.passed(f"Every P-DEF group is stated in {where}."))
@@ -155,28 +149,26 @@ def ac01_definitions(ctx: CheckContext) -> Result:
 
 # --------------------------------------------------------------------------- AC-02, AC-07, AC-08
 
-def _myth_verdicts(ctx: CheckContext, terms: Iterable[str] | None) -> list[Verdict]:
-    lexicon = registry_for(ctx).lexicon("myths")
-    return judge_all(ctx.course, scan_course(ctx.course, lexicon), terms=terms)
+def _myth_verdicts(ctx: CheckContext, terms: Iterable[str] | None) -> list[ScanHit]:
+    return judge_all(ctx.course, scan(ctx, "myths"), terms=terms)
 
 
 def ac02_movement_smuggling(ctx: CheckContext) -> Result:
     """Myths M01, M02 and row L17 (smuggling as a synonym for trafficking), judged as myths."""
     verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
-    terms = registry_for(ctx).lexicon("stigmatizing-terms")
-    verdicts += judge_all(ctx.course, scan_course(ctx.course, terms), terms=ctx.param("terms.smuggling"))
-    verdicts.sort(key=lambda v: (v.hit.pointer, v.hit.start))
-    return verdict_result(ctx, verdicts, what="movement or smuggling myth(s)", scope="the course")
+    verdicts += judge_all(ctx.course, scan(ctx, "stigmatizing-terms"), terms=ctx.param("terms.smuggling"))
+    verdicts.sort(key=lambda hit: (hit.pointer, hit.start))
+    return _myth_result(ctx, verdicts, what="movement or smuggling myth(s)")
 
 
 def ac07_myths(ctx: CheckContext) -> Result:
     """A module tagged `myths` (auto) and every myth detector over all text with the §4.0 guard (lexical)."""
     topic = ctx.param("myths.topic")
     verdicts = _myth_verdicts(ctx, None)
-    lexical = verdict_result(ctx, verdicts, what="myth(s)", scope="the course")
+    lexical = _myth_result(ctx, verdicts, what="myth(s)")
     if lexical.outcome == "fail":
         lexical = Result("fail", lexical.reason, lexical.findings, lexical.score, "error")
-    tagged = _tagged(ctx.course, topic)
+    tagged = modules_tagged(ctx.course, topic)
     if tagged:
         auto = ctx.passed(f"{len(tagged)} module(s) tagged `{topic}` ({', '.join(m['id'] for _, m in tagged)}).")
     else:
@@ -191,13 +183,12 @@ def ac08_indicators(ctx: CheckContext) -> Result:
     """Each module tagged `indicators` states P-IND (indicators as prompts); myth M16 (indicators as proof) absent."""
     course = ctx.course
     topic = ctx.param("indicators.topic")
-    phrase_set = registry_for(ctx).phrase_set("P-IND")
     parts, findings = [], []
-    tagged = _tagged(course, topic)
+    tagged = modules_tagged(course, topic)
     texts = list(select_texts(course, fields=["modules.*"], module_topics=[topic]))
     for pointer, module in tagged:
         own = [text for text in texts if text.pointer.startswith(pointer + "/")]
-        report = find_phrases(course, phrase_set, texts=own)
+        report = phrases(ctx, "P-IND", texts=own)
         if report.satisfied():
             first = report.matches[0]
             findings.append(ctx.finding(first.pointer, f"P-IND in module {module['id']}: "
@@ -218,17 +209,16 @@ def ac08_indicators(ctx: CheckContext) -> Result:
     else:
         parts.append(ctx.passed(f"All {len(tagged)} module(s) tagged `{topic}` state P-IND."))
     verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
-    parts.append(verdict_result(ctx, verdicts, what="indicator-as-proof statement(s) (M16)", scope="the course"))
+    parts.append(_myth_result(ctx, verdicts, what="indicator-as-proof statement(s) (M16)"))
     result = combine(*parts)
     return Result(result.outcome, result.reason, tuple(findings) + result.findings, result.score, result.severity)
 
 
 # --------------------------------------------------------------------------- AC-03, AC-04, AC-05
 
-def _statistics_verdicts(ctx: CheckContext, terms: Iterable[str]) -> list[Verdict]:
-    lexicon = registry_for(ctx).lexicon("statistics")
+def _statistics_verdicts(ctx: CheckContext, terms: Iterable[str]) -> list[ScanHit]:
     wanted = set(terms)
-    return [Verdict.from_hit(hit) for hit in scan_course(ctx.course, lexicon) if hit.term_id in wanted]
+    return [hit for hit in scan(ctx, "statistics") if hit.term_id in wanted]
 
 
 def _statistic_sources(ctx: CheckContext) -> Result:
@@ -297,20 +287,20 @@ def _undeclared_figures(ctx: CheckContext) -> Result:
 def ac03_sources(ctx: CheckContext) -> Result:
     """Each statistic has a year and a resolving referenceId; figures in text are declared; hotline data (S09)."""
     misuse = _statistics_verdicts(ctx, ctx.param("statistics.misuse_terms"))
-    lexical = _scanner_result(ctx, misuse, what="hotline count(s) presented as prevalence")
+    lexical = _statistics_result(ctx, misuse, what="hotline count(s) presented as prevalence")
     return combine(_statistic_sources(ctx), _undeclared_figures(ctx), lexical)
 
 
 def ac04_debunked(ctx: CheckContext) -> Result:
     """§4.4 rows S01–S04 and S09 over all text and statistics[].claim (a declared claim is unambiguous)."""
     verdicts = _statistics_verdicts(ctx, ctx.param("statistics.terms"))
-    return _scanner_result(ctx, verdicts, what="debunked or unsupportable figure(s)")
+    return _statistics_result(ctx, verdicts, what="debunked or unsupportable figure(s)")
 
 
 def ac05_superseded(ctx: CheckContext) -> Result:
     """§4.4 rows S05–S08 (a superseded figure declared in statistics[] fails); old statistics[].year -> info note."""
     verdicts = _statistics_verdicts(ctx, ctx.param("statistics.terms"))
-    result = _scanner_result(ctx, verdicts, what="superseded figure(s)")
+    result = _statistics_result(ctx, verdicts, what="superseded figure(s)")
     max_age = int(ctx.param("statistics.max_age_years"))
     old = []
     for pointer, statistic in ctx.course.entries("statistics"):
@@ -332,16 +322,16 @@ def ac06_review_age(ctx: CheckContext) -> Result:
     """Age of lifecycle.lastReviewed at the scoring date against review.max_age_months."""
     maximum = int(ctx.param("review.max_age_months"))
     lifecycle = ctx.course.data.get("lifecycle") or {}
-    reviewed = _date(lifecycle.get("lastReviewed"))
+    reviewed = as_date(lifecycle.get("lastReviewed"))
     if reviewed is None:
         return ctx.failed("The course gives no lifecycle.lastReviewed date, so its currency cannot be shown.", [
             ctx.finding("/lifecycle/lastReviewed", "No date of the last content review.", severity="warning",
                         suggestion=f"Review the content and record the date in lifecycle.lastReviewed (at least "
                                    f"every {maximum} months).")], severity="warning")
-    age = _months_between(reviewed, ctx.as_of)
+    age = months_between(reviewed, ctx.as_of)
     notes = []
     for pointer, reference in ctx.course.entries("references"):
-        published = _date(reference.get("published"))
+        published = as_date(reference.get("published"))
         if published is not None and published > reviewed:
             notes.append(ctx.finding(f"{pointer}/published", f"Reference {reference['id']} was published "
                                      f"{published.isoformat()}, after the last review ({reviewed.isoformat()}).",
@@ -374,7 +364,7 @@ def ac06_review_age(ctx: CheckContext) -> Result:
 def ac09_hints(ctx: CheckContext) -> Result:
     """Reviewer hints for the manual criterion AC-09: the `labor-law` topic and myth M10 hits (notes only)."""
     topic = ctx.param("labor.topic")
-    tagged = _tagged(ctx.course, topic)
+    tagged = modules_tagged(ctx.course, topic)
     if tagged:
         hints = [ctx.finding(f"{tagged[0][0]}/topics", f"Hint: {len(tagged)} module(s) tagged `{topic}` "
                              f"({', '.join(m['id'] for _, m in tagged)}): check that they separate wage violations "
@@ -384,8 +374,7 @@ def ac09_hints(ctx: CheckContext) -> Result:
         hints = [ctx.finding("/modules", f"Hint: no module is tagged `{topic}`; check where the course separates "
                              "labor exploitation from labor trafficking.", effect="note", severity="info",
                              suggestion=f"Cover the labor-law interface in a module tagged `{topic}`.")]
-    for verdict in _myth_verdicts(ctx, ctx.param("myths.terms")):
-        finding = verdict_finding(ctx, verdict)
+    for finding in _myth_findings(ctx, _myth_verdicts(ctx, ctx.param("myths.terms"))):
         hints.append(evolve(finding, message=f"Hint: {finding.message}", effect="note", severity="info"))
     m10 = len(hints) - 1
     return ctx.review(f"Only a reviewer can decide AC-09; hints: `{topic}` {'present' if tagged else 'absent'}, "

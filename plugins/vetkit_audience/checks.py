@@ -7,11 +7,10 @@ tables (the §5.3 role matrix, state names, word lists) live in ``data/``.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
-from vetkit.checking import CheckContext, Result
-from vetkit.tables import read_table
-from vetkit.vocabulary import builtin_vocabulary
+from vetkit.kit import (CheckContext, Result, article, audience_roles, course_enum, join_words, module_tags, read_table,
+                        ticks)
 
 from . import readability
 
@@ -25,43 +24,6 @@ def _data(name: str) -> Any:
 def role_table() -> Mapping[str, Any]:
     """The §5.3 matrix: baseline, roles and modifiers (data/role-topics.yaml)."""
     return _data("role-topics")
-
-
-def _vocabulary(ctx: CheckContext):
-    return ctx.vocabulary or builtin_vocabulary()
-
-
-def _course_enum(*path: str) -> list[str]:
-    from vetkit.schemas import schema
-
-    node: Any = schema("course")
-    for step in path:
-        node = node[step]
-    return list(node["enum"])
-
-
-def _roles(course) -> list[str]:
-    return list(course.data.get("audience", {}).get("roles", ()))
-
-
-def _module_tags(course, field: str) -> set[str]:
-    return {tag for _, module in course.entries("modules") for tag in module.get(field, ())}
-
-
-def _join(names: Iterable[str], last: str = "and") -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {last} {names[-1]}"
-
-
-def _a(word: str) -> str:
-    """'an advanced', 'a leadership'."""
-    return f"{'an' if word[:1].lower() in 'aeio' else 'a'} {word}"
-
-
-def _ticks(tags: Iterable[str]) -> str:
-    return _join(f"`{tag}`" for tag in tags)
 
 
 def _lookup(data: Mapping[str, Any], dotted: str) -> Any:
@@ -79,7 +41,7 @@ def au01_audience_declared(ctx: CheckContext) -> Result:
     """Roles from the vocabulary in force, a known level and an experience are declared."""
     data = ctx.course.data
     audience = data.get("audience") or {}
-    known = _vocabulary(ctx).roles
+    known = ctx.vocabulary.roles
     findings = []
     roles = list(audience.get("roles") or ())
     if not roles:
@@ -89,20 +51,20 @@ def au01_audience_declared(ctx: CheckContext) -> Result:
         if role not in known:
             findings.append(ctx.finding(f"/audience/roles/{index}", _unknown_role_message(role), evidence=role,
                                         suggestion=_unknown_role_fix(role)))
-    levels = _course_enum("properties", "level")
+    levels = course_enum("properties", "level")
     if data.get("level") not in levels:
-        findings.append(ctx.finding("/level", f"The course level is missing or not one of {_join(levels, 'or')}.",
+        findings.append(ctx.finding("/level", f"The course level is missing or not one of {join_words(levels, 'or')}.",
                                     evidence=str(data.get("level") or "")))
-    experiences = _course_enum("$defs", "Audience", "properties", "experience")
+    experiences = course_enum("$defs", "Audience", "properties", "experience")
     if audience.get("experience") not in experiences:
         findings.append(ctx.finding("/audience/experience", "The audience experience is missing or not one of "
-                                    f"{_join(experiences, 'or')}.", evidence=str(audience.get("experience") or "")))
+                                    f"{join_words(experiences, 'or')}.", evidence=str(audience.get("experience") or "")))
     if findings:
         problems = [f"unknown role `{f.evidence}`" if f.pointer.startswith("/audience/roles/") else
                     f"{f.pointer.rsplit('/', 1)[-1]} missing or invalid" for f in findings]
         return ctx.failed(f"The audience declaration that every audience-fit check keys off is incomplete: "
-                          f"{_join(problems)}.", findings)
-    return ctx.passed(f"Audience declared: {_join(roles)} ({audience['experience']}), {data['level']} level; "
+                          f"{join_words(problems)}.", findings)
+    return ctx.passed(f"Audience declared: {join_words(roles)} ({audience['experience']}), {data['level']} level; "
                       "every role is in the vocabulary.")
 
 
@@ -132,7 +94,7 @@ def _applicable_rows(course) -> list[tuple[str, Mapping[str, Any]]]:
     """(label, row) for the baseline, each declared role with a row, and each modifier that holds."""
     table = role_table()
     rows = [(table["baseline"].get("label", "every course"), table["baseline"])]
-    for role in _roles(course):
+    for role in audience_roles(course):
         if role in table["roles"]:
             rows.append((role, table["roles"][role]))
     for name, modifier in table.get("modifiers", {}).items():
@@ -158,8 +120,8 @@ def au02_role_topics(ctx: CheckContext) -> Result:
     """Module topics cover the required tags of every declared role and modifier (§5.3)."""
     course = ctx.course
     rows = _applicable_rows(course)
-    topics = _module_tags(course, "topics")
-    populations = _module_tags(course, "populations")
+    topics = set(module_tags(course, "topics"))
+    populations = set(module_tags(course, "populations"))
     required = _needs(rows, "required")
     missing = [tag for tag in required if tag not in topics]
     findings = [ctx.finding("/modules", f"No module is tagged `{tag}` (required for {_who(required[tag])}).",
@@ -174,7 +136,7 @@ def au02_role_topics(ctx: CheckContext) -> Result:
     scope = _who([label for label, _ in rows])
     if missing:
         return ctx.failed(f"Modules carry {present} of {len(required)} topic tags required for {scope}; "
-                          f"missing {_ticks(missing)}.", findings, score=present / len(required))
+                          f"missing {ticks(missing)}.", findings, score=present / len(required))
     return ctx.passed(f"Modules carry all {len(required)} topic tags required for {scope}.", findings)
 
 
@@ -184,9 +146,9 @@ def _who(labels: list[str]) -> str:
     roles = [label for label in labels if label in table["roles"]]
     parts = [label for label in labels if label not in roles and label == table["baseline"]["label"]]
     if roles:
-        parts.append(f"the {_join(roles)} role{'s' if len(roles) > 1 else ''}")
+        parts.append(f"the {join_words(roles)} role{'s' if len(roles) > 1 else ''}")
     parts += [label for label in labels if label not in roles and label not in parts]
-    return _join(parts)
+    return join_words(parts)
 
 
 def _recommendation_notes(ctx, rows, required, topics, populations) -> list:
@@ -208,7 +170,7 @@ def _untabled_role_notes(ctx, course) -> list:
     table = role_table()["roles"]
     return [ctx.finding(f"/audience/roles/{index}", f"No topic requirements are tabled for role `{role}`; only "
                         "the baseline and the other roles were checked.", effect="note", evidence=role)
-            for index, role in enumerate(_roles(course)) if role not in table]
+            for index, role in enumerate(audience_roles(course)) if role not in table]
 
 
 # ---- AU-02 notes: reading level and acronyms ---------------------------------------------------
@@ -311,7 +273,7 @@ def au03_localization(ctx: CheckContext) -> Result:
     notes = _country_only_note(ctx, jurisdiction)
     if missing:
         return ctx.failed(f"{len(parts) - len(missing)} of {len(parts)} localization elements present; missing "
-                          f"{_join(missing)}.", findings + notes, score=(len(parts) - len(missing)) / len(parts))
+                          f"{join_words(missing)}.", findings + notes, score=(len(parts) - len(missing)) / len(parts))
     return ctx.passed(f"All {len(parts)} localization elements are present for {_describe(jurisdiction)}: "
                       "jurisdiction, local task force, local victim services and its statutes.", notes)
 
@@ -357,7 +319,7 @@ def _local_statute(ctx: CheckContext, jurisdiction):
         cited = sorted({_describe(ref["jurisdiction"]) for _, ref in located})
         national = all(not any(ref["jurisdiction"].get(k) for k in ("state", "tribal", "local")) for _, ref in located)
         kind = "national statutes only" if national else "statutes"
-        return ctx.finding("/references", f"The references cite {kind} ({_join(cited)}), none of {where}.",
+        return ctx.finding("/references", f"The references cite {kind} ({join_words(cited)}), none of {where}.",
                            evidence="; ".join(ref.get("citation") or ref.get("title", "") for _, ref in located)[:240],
                            suggestion=f"Cite the trafficking statutes of {where} with their jurisdiction.")
     detail = (f"{len(statutes)} statute reference(s) carry no jurisdiction" if statutes
@@ -435,9 +397,9 @@ def au05_prerequisites(ctx: CheckContext) -> Result:
         return ctx.not_applicable("Awareness-level courses need no prerequisites.")
     listed = [text for text in data.get("prerequisites", ()) if str(text).strip()]
     if listed:
-        return ctx.passed(f"{len(listed)} prerequisite(s) declared for {_a(level)}-level course.")
-    return ctx.failed(f"{_a(level).capitalize()}-level course declares no prerequisites or sequence.",
-                      [ctx.finding("/prerequisites", f"No prerequisites are listed for {_a(level)}-level course.",
+        return ctx.passed(f"{len(listed)} prerequisite(s) declared for {article(level)}-level course.")
+    return ctx.failed(f"{article(level).capitalize()}-level course declares no prerequisites or sequence.",
+                      [ctx.finding("/prerequisites", f"No prerequisites are listed for {article(level)}-level course.",
                                    suggestion="List the courses or knowledge participants need first, e.g. an "
                                               "awareness course on trafficking basics.")])
 
@@ -447,22 +409,22 @@ def au05_prerequisites(ctx: CheckContext) -> Result:
 def au06_codelivery(ctx: CheckContext) -> Result:
     """Instructors span enough disciplines; warning for task-force and multidisciplinary audiences."""
     data = ctx.course.data
-    roles = _roles(ctx.course)
+    roles = audience_roles(ctx.course)
     need = _min_disciplines(ctx.param("codelivery.min_disciplines"), roles)
     escalated = [role for role in roles if role in ctx.param("codelivery.warning_roles")]
     severity = "warning" if escalated else None
-    setting = f"codelivery.min_disciplines = {need}" + (f" for {_join(escalated)}" if escalated else "")
+    setting = f"codelivery.min_disciplines = {need}" + (f" for {join_words(escalated)}" if escalated else "")
     excluded = set(ctx.param("codelivery.exclude_instructor_roles"))
     instructors = [(p, i) for p, i in ctx.course.entries("instructors") if i.get("role") not in excluded]
     modes = set(data["delivery"]["modes"])
     unstaffed = set(ctx.param("codelivery.unstaffed_modes"))
     if not data.get("instructors") and modes and modes <= unstaffed:
-        return ctx.not_applicable(f"Delivered only {_join(sorted(modes), 'or')} with no instructors listed, so "
+        return ctx.not_applicable(f"Delivered only {join_words(sorted(modes), 'or')} with no instructors listed, so "
                                   f"there is no delivery team to co-deliver (codelivery.unstaffed_modes = "
-                                  f"{_join(sorted(unstaffed))}).")
+                                  f"{join_words(sorted(unstaffed))}).")
     if not instructors:
         listed = len(data.get("instructors", ()))
-        message = (f"The {listed} listed instructor(s) are all {_join(sorted(excluded), 'or')}s; none delivers "
+        message = (f"The {listed} listed instructor(s) are all {join_words(sorted(excluded), 'or')}s; none delivers "
                    "the course." if listed else "No instructors are listed.")
         return ctx.failed(f"No delivering instructors are listed, so co-delivery cannot be shown ({setting}).",
                           [ctx.finding("/instructors", message,
@@ -471,11 +433,11 @@ def au06_codelivery(ctx: CheckContext) -> Result:
                           severity=severity)
     disciplines = sorted({d for _, i in instructors for d in i.get("disciplines", ())})
     if len(disciplines) >= need:
-        return ctx.passed(f"Instructors span {len(disciplines)} disciplines ({_join(disciplines)}; {setting}).")
+        return ctx.passed(f"Instructors span {len(disciplines)} disciplines ({join_words(disciplines)}; {setting}).")
     return ctx.failed(f"Instructors span {len(disciplines)} of {need} required disciplines "
-                      f"({_join(disciplines) or 'none'}; {setting}).",
+                      f"({join_words(disciplines) or 'none'}; {setting}).",
                       [ctx.finding("/instructors", f"Only {len(disciplines)} discipline(s) among the instructors "
-                                   f"({_join(disciplines) or 'none'}); {need} are expected for this audience.",
+                                   f"({join_words(disciplines) or 'none'}); {need} are expected for this audience.",
                                    evidence=", ".join(disciplines),
                                    suggestion="Co-deliver with partners from other disciplines, e.g. victim "
                                               "services and prosecution, and list them as instructors.")],

@@ -6,12 +6,11 @@ Polaris typologies, populations and topic tags. Thresholds come from ``ctx.param
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from attrs import frozen
 
-from vetkit.checking import CheckContext, Result
-from vetkit.vocabulary import builtin_vocabulary
+from vetkit.kit import CheckContext, Result, audience_roles, join_words, module_tags, ticks
 
 LABOR, SEX = "labor-trafficking", "sex-trafficking"
 LABOR_FORMS = ("labor", "mixed")  # typology forms that count as labor types (§6.4: L and M)
@@ -19,37 +18,13 @@ LABOR_FORMS = ("labor", "mixed")  # typology forms that count as labor types (§
 
 # ---- helpers ----------------------------------------------------------------------------------
 
-def _vocabulary(ctx: CheckContext):
-    return ctx.vocabulary or builtin_vocabulary()
-
-
-def _tags(course, field: str) -> list[str]:
-    """Distinct tags of one module field, in order of first appearance."""
-    return list(dict.fromkeys(tag for _, module in course.entries("modules") for tag in module.get(field, ())))
-
-
-def _roles(course) -> list[str]:
-    return list(course.data.get("audience", {}).get("roles", ()))
-
-
-def _join(names: Iterable[str], last: str = "and") -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {last} {names[-1]}"
-
-
-def _ticks(tags: Iterable[str], last: str = "and") -> str:
-    return _join((f"`{tag}`" for tag in tags), last)
-
-
 def _ratio(have: int, need: int) -> float:
     """Partial credit for one count against its threshold."""
     return min(have, need) / need if need > 0 else 1.0
 
 
 def _module_topics_evidence(course) -> str:
-    return "module topics: " + (", ".join(sorted(_tags(course, "topics"))) or "none")
+    return "module topics: " + (", ".join(sorted(module_tags(course, "topics"))) or "none")
 
 
 # ---- CV-01 ------------------------------------------------------------------------------------
@@ -142,7 +117,7 @@ def cv01_labor_share(ctx: CheckContext) -> Result:
 
 def _untagged_labor_notes(ctx: CheckContext, forms: FormMinutes) -> list:
     """Notes for labor material that D7 cannot count: labor typologies or activity tags outside a labor module."""
-    forms_of = _vocabulary(ctx).typologies
+    forms_of = ctx.vocabulary.typologies
     notes = []
     for pointer, module in ctx.course.entries("modules"):
         if pointer in forms.labor_tagged:
@@ -150,7 +125,7 @@ def _untagged_labor_notes(ctx: CheckContext, forms: FormMinutes) -> list:
         labor_types = [t for t in module.get("typologies", ()) if forms_of.get(t) in LABOR_FORMS]
         if labor_types:
             notes.append(ctx.finding(f"{pointer}/topics", f"This module lists labor or mixed typologies "
-                                     f"({_ticks(labor_types)}) but is not tagged `{LABOR}`, so its minutes are not "
+                                     f"({ticks(labor_types)}) but is not tagged `{LABOR}`, so its minutes are not "
                                      "counted as labor.", effect="note", evidence=", ".join(labor_types),
                                      suggestion=f"If the module teaches labor trafficking, add `{LABOR}` to its "
                                                 "topics."))
@@ -179,8 +154,8 @@ def cv02_typologies(ctx: CheckContext) -> Result:
     level = course.data.get("level", "")
     need = _per_level(ctx.param("typology.min_types"), level)
     need_labor = int(ctx.param("typology.min_labor_types"))
-    forms_of = _vocabulary(ctx).typologies
-    types = _tags(course, "typologies")
+    forms_of = ctx.vocabulary.typologies
+    types = module_tags(course, "typologies")
     labor = [t for t in types if forms_of.get(t) in LABOR_FORMS]
     setting = f"typology.min_types = {need} for {level or 'this'} level, typology.min_labor_types = {need_labor}"
     notes = [ctx.finding("/modules", f"Typology `{t}` is not in the vocabulary; it counts as a type but not as a "
@@ -188,7 +163,7 @@ def cv02_typologies(ctx: CheckContext) -> Result:
     findings = []
     if len(types) < need:
         findings.append(ctx.finding("/modules", f"Modules list {len(types)} distinct typologies "
-                                    f"({_ticks(types) or 'none'}); {need} are expected at {level} level.",
+                                    f"({ticks(types) or 'none'}); {need} are expected at {level} level.",
                                     evidence=", ".join(types),
                                     suggestion="Add the trafficking types this audience meets to `typologies` of "
                                                "the modules that teach them (Polaris typology, §6.4)."))
@@ -212,7 +187,7 @@ def cv03_populations(ctx: CheckContext) -> Result:
     course = ctx.course
     required = list(ctx.param("populations.required"))
     recommended = list(ctx.param("populations.recommended"))
-    present = set(_tags(course, "populations"))
+    present = set(module_tags(course, "populations"))
     missing = [tag for tag in required if tag not in present]
     evidence = "module populations: " + (", ".join(sorted(present)) or "none")
     findings = [ctx.finding("/modules", f"No module lists the population `{tag}` (populations.required).",
@@ -226,7 +201,7 @@ def cv03_populations(ctx: CheckContext) -> Result:
              for tag in recommended if tag not in present and tag not in required]
     if missing:
         return ctx.failed(f"Modules show {len(required) - len(missing)} of {len(required)} required victim "
-                          f"populations; missing {_ticks(missing)}.", findings + notes,
+                          f"populations; missing {ticks(missing)}.", findings + notes,
                           score=(len(required) - len(missing)) / len(required))
     return ctx.passed(f"Modules show all {len(required)} required victim populations "
                       f"({len(present)} populations in all).", notes)
@@ -239,24 +214,24 @@ def cv04_traffickers(ctx: CheckContext) -> Result:
     course = ctx.course
     need = int(ctx.param("traffickers.min_types"))
     known_person = list(ctx.param("traffickers.required_any"))
-    kinds = [tag for tag in _tags(course, "topics") if tag.startswith("trafficker-")]
-    available = sorted(t for t in _vocabulary(ctx).topics if t.startswith("trafficker-") and t not in kinds)
-    setting = f"traffickers.min_types = {need}" + (f", including {_ticks(known_person, 'or')}" if known_person else "")
+    kinds = [tag for tag in module_tags(course, "topics") if tag.startswith("trafficker-")]
+    available = sorted(t for t in ctx.vocabulary.topics if t.startswith("trafficker-") and t not in kinds)
+    setting = f"traffickers.min_types = {need}" + (f", including {ticks(known_person, 'or')}" if known_person else "")
     findings = []
     if len(kinds) < need:
         findings.append(ctx.finding("/modules", f"Modules show {len(kinds)} kind(s) of trafficker "
-                                    f"({_ticks(kinds) or 'none'}); {need} are expected.",
+                                    f"({ticks(kinds) or 'none'}); {need} are expected.",
                                     evidence=_module_topics_evidence(course),
-                                    suggestion=f"Show other kinds of traffickers (e.g. {_ticks(available, 'or')}) "
+                                    suggestion=f"Show other kinds of traffickers (e.g. {ticks(available, 'or')}) "
                                                "and tag the modules that do."))
     knows_one = not known_person or any(tag in kinds for tag in known_person)
     if not knows_one:
-        findings.append(ctx.finding("/modules", f"No module is tagged {_ticks(known_person, 'or')}: traffickers who "
+        findings.append(ctx.finding("/modules", f"No module is tagged {ticks(known_person, 'or')}: traffickers who "
                                     "are relatives or partners are not shown.",
                                     evidence=_module_topics_evidence(course),
                                     suggestion="Show traffickers the person knows, such as a relative or an "
-                                               f"intimate partner, and tag {_ticks(known_person, 'or')}."))
-    summary = f"{len(kinds)} kind(s) of trafficker ({_ticks(kinds) or 'none'}; {setting})"
+                                               f"intimate partner, and tag {ticks(known_person, 'or')}."))
+    summary = f"{len(kinds)} kind(s) of trafficker ({ticks(kinds) or 'none'}; {setting})"
     if findings:
         return ctx.failed(f"Trafficker diversity falls short: {summary}.", findings,
                           score=(_ratio(len(kinds), need) + (1.0 if knows_one else 0.0)) / 2)
@@ -269,20 +244,20 @@ def cv06_technology_financial(ctx: CheckContext) -> Result:
     """Modules cover technology-facilitated trafficking and its financial side."""
     course = ctx.course
     wanted = list(ctx.param("tech_finance.topics"))
-    topics = set(_tags(course, "topics"))
+    topics = set(module_tags(course, "topics"))
     missing = [tag for tag in wanted if tag not in topics]
-    escalated = [role for role in _roles(course) if role in ctx.param("tech_finance.warning_roles")]
+    escalated = [role for role in audience_roles(course) if role in ctx.param("tech_finance.warning_roles")]
     severity = "warning" if escalated else None
     if not missing:
-        return ctx.passed(f"Modules cover {_ticks(wanted)}.")
-    findings = [ctx.finding("/modules", f"No module is tagged `{tag}`" + (f" (a warning for {_join(escalated)} "
+        return ctx.passed(f"Modules cover {ticks(wanted)}.")
+    findings = [ctx.finding("/modules", f"No module is tagged `{tag}`" + (f" (a warning for {join_words(escalated)} "
                             "audiences)." if escalated else "."), evidence=_module_topics_evidence(course),
                             severity=severity, suggestion=_CV06_FIX.get(tag, f"Cover `{tag}` and tag the module."))
                 for tag in missing]
-    who = f"; escalated to warning for {_join(escalated)}" if escalated else ""
+    who = f"; escalated to warning for {join_words(escalated)}" if escalated else ""
     covered = len(wanted) - len(missing)
-    return ctx.failed(f"Modules cover {covered} of the {len(wanted)} topics {_ticks(wanted)}; missing "
-                      f"{_ticks(missing)}{who}.", findings, score=covered / len(wanted), severity=severity)
+    return ctx.failed(f"Modules cover {covered} of the {len(wanted)} topics {ticks(wanted)}; missing "
+                      f"{ticks(missing)}{who}.", findings, score=covered / len(wanted), severity=severity)
 
 
 _CV06_FIX = {
@@ -298,7 +273,7 @@ def cv07_intersections(ctx: CheckContext) -> Result:
     course = ctx.course
     tags = list(ctx.param("intersections.tags"))
     need = int(ctx.param("intersections.min_tags"))
-    topics = set(_tags(course, "topics"))
+    topics = set(module_tags(course, "topics"))
     covered = [tag for tag in tags if tag in topics]
     absent = [tag for tag in tags if tag not in topics]
     setting = f"intersections.min_tags = {need}"
@@ -307,9 +282,9 @@ def cv07_intersections(ctx: CheckContext) -> Result:
                                                    "the module.")
              for tag in absent]
     if len(covered) >= need:
-        return ctx.passed(f"Modules cover {len(covered)} intersection(s) ({_ticks(covered)}; {setting}).", notes)
-    return ctx.failed(f"Modules cover {len(covered)} intersection(s) ({_ticks(covered) or 'none'}; {setting}).",
-                      [ctx.finding("/modules", f"{len(covered)} of the intersection tags {_ticks(tags)} are used; "
+        return ctx.passed(f"Modules cover {len(covered)} intersection(s) ({ticks(covered)}; {setting}).", notes)
+    return ctx.failed(f"Modules cover {len(covered)} intersection(s) ({ticks(covered) or 'none'}; {setting}).",
+                      [ctx.finding("/modules", f"{len(covered)} of the intersection tags {ticks(tags)} are used; "
                                    f"at least {need} expected.", evidence=_module_topics_evidence(course),
                                    suggestion="Show how trafficking reaches officers through other call types "
                                               "(domestic violence, missing children, gangs, drugs, forced "

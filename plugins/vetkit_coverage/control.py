@@ -3,7 +3,7 @@
 Two pieces of evidence: a module tagged `control-methods` (the proxy tag) and the phrase set P-CTRL,
 whose seven groups are the means of control (psychological coercion, fraud, debt, confiscated
 documents, threats of deportation or arrest, isolation, substance dependency), counted over the
-course's teaching text with the shared scanner (:func:`vetkit.phrases.find_phrases`).
+course's teaching text with the kit (:func:`vetkit.kit.phrases`).
 
 - tag present and at least ``control.min_means`` means found: pass;
 - tag absent but enough means found: pass, with a note asking for the tag;
@@ -13,9 +13,7 @@ course's teaching text with the shared scanner (:func:`vetkit.phrases.find_phras
 
 from __future__ import annotations
 
-from vetkit.checking import CheckContext, Result
-from vetkit.lexicon import registry_for
-from vetkit.phrases import find_phrases
+from vetkit.kit import CheckContext, Result, modules_tagged, phrases
 
 #: Text fields that do not teach (titles of cited works, resource names).
 _SKIPPED = ("references.", "resources.")
@@ -26,11 +24,10 @@ def cv05_control_means(ctx: CheckContext) -> Result:
     course = ctx.course
     minimum = int(ctx.param("control.min_means"))
     topic = ctx.param("control.topic")
-    phrase_set = registry_for(ctx).phrase_set("P-CTRL")
     texts = [text for text in course.texts() if not text.field.startswith(_SKIPPED)]
-    report = find_phrases(course, phrase_set, texts=texts)
+    report = phrases(ctx, "P-CTRL", texts=texts)
     found, missing = report.found_groups, report.missing_groups
-    tagged = [(pointer, module) for pointer, module in course.entries("modules") if topic in module.get("topics", ())]
+    tagged = modules_tagged(course, topic)
 
     def names(groups) -> str:
         return "; ".join(report.label(group) for group in groups) or "none"
@@ -38,7 +35,7 @@ def cv05_control_means(ctx: CheckContext) -> Result:
     findings = [ctx.finding(report.found(group)[0].pointer, f"P-CTRL means found: {report.label(group)} "
                             f"(“{report.found(group)[0].matched}”).", effect="note",
                             evidence=report.found(group)[0].excerpt) for group in found]
-    counted = (f"{len(found)} of {len(phrase_set.groups)} means of control found (control.min_means = {minimum}); "
+    counted = (f"{len(found)} of {len(report.phrase_set.groups)} means of control found (control.min_means = {minimum}); "
                f"found: {names(found)}; missing: {names(missing)}")
     suggestion = (f"Teach the means of control beyond physical restraint, including {names(missing)}, "
                   f"and tag the module `{topic}`.")

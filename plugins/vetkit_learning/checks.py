@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from vetkit.alignment import AlignmentMap, ItemLink, ObjectiveAlignment, alignment_map
-from vetkit.checking import CheckContext, Result
-from vetkit.course import Course
-from vetkit.report import Finding
+from vetkit.kit import (AlignmentMap, CheckContext, Course, Finding, ItemLink, ObjectiveAlignment, Result, alignment_map,
+                        findings_result, plural)
 
 from .hours import hour_arithmetic
 from .objectives import (
@@ -27,21 +25,6 @@ from .objectives import (
     states_condition_or_criterion,
 )
 from .tables import bloom_rank, table
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _outcome(ctx: CheckContext, reason: str, findings: list[Finding], score: float,
-             severity: str | None = None) -> Result:
-    """fail when a finding fails, needs-review when one asks for review, else pass (notes allowed)."""
-    effects = {finding.effect for finding in findings}
-    if "fail" in effects:
-        return ctx.failed(reason, findings, score=score, severity=severity)
-    if "needs-review" in effects:
-        return ctx.review(reason, findings, severity=severity)
-    return ctx.passed(reason, findings)
 
 
 # -- LO-01 ----------------------------------------------------------------------------------
@@ -76,9 +59,10 @@ def lo01_measurable_objectives(ctx: CheckContext) -> Result:
         findings.extend(_objective_notes(ctx, pointer, objective, reading, from_text, where))
 
     reason = (f"{measurable} of {len(readings)} objectives start with a measurable verb; "
-              f"{_plural(vague, 'vague objective')} (objectives.max_vague = {max_vague})"
+              f"{plural(vague, 'vague objective')} (objectives.max_vague = {max_vague})"
               + (f" and {unclear} for a reviewer to judge." if unclear else "."))
-    return _outcome(ctx, reason, findings, measurable / len(readings) if readings else 0.0)
+    return findings_result(ctx, findings, reason, score=measurable / len(readings) if readings else 0.0,
+                           severity=None)
 
 
 def _objective_notes(ctx: CheckContext, pointer: str, objective: Mapping[str, Any], reading: VerbReading,
@@ -159,7 +143,7 @@ def lo02_alignment(ctx: CheckContext) -> Result:
     served = modules - len(alignment.orphan_modules)
     reason = (f"{taught} of {objectives} objectives are taught by a module or activity and {served} of "
               f"{modules} modules serve an objective.")
-    return _outcome(ctx, reason, findings, (taught + served) / (objectives + modules))
+    return findings_result(ctx, findings, reason, score=(taught + served) / (objectives + modules), severity=None)
 
 
 # -- LO-03 ----------------------------------------------------------------------------------
@@ -331,9 +315,10 @@ def lo03_knowledge_checks(ctx: CheckContext) -> Result:
               f"(assessment.min_items_per_objective = {needed}); "
               f"{'a' if checks else 'no'} knowledge check or post-test; "
               f"level-1 evaluation {'planned' if 1 in levels else 'missing'}; "
-              f"{_plural(keyless, 'item')} without an answer key"
+              f"{plural(keyless, 'item')} without an answer key"
               + ("; mandated course, so this counts as an error." if severity and findings else "."))
-    return _outcome(ctx, reason, findings, lo03_credit(course, needed, alignment=alignment, keys=keys), severity)
+    return findings_result(ctx, findings, reason, score=lo03_credit(course, needed, alignment=alignment, keys=keys),
+                           severity=severity)
 
 
 def _is_performance(link: ItemLink) -> bool:
@@ -429,7 +414,7 @@ def lo04_applied_practice(ctx: CheckContext) -> Result:
     reason = (f"{len(practice)} practice activities (practice.min_activities = {minimum}), {len(labor)} on labor "
               f"trafficking (practice.min_labor = {minimum_labor}), {debriefed} debriefed "
               f"(practice.require_debrief = {str(require_debrief).lower()}).")
-    return _outcome(ctx, reason, findings, sum(units) / len(units))
+    return findings_result(ctx, findings, reason, score=sum(units) / len(units), severity=None)
 
 
 def _on_labor(course, activity: Mapping[str, Any], tables) -> bool:

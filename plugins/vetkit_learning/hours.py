@@ -22,7 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
-from vetkit.course import Course
+from vetkit.kit import Course
 
 
 @frozen

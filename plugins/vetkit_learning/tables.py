@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Mapping
 
-from vetkit.course import freeze
-from vetkit.tables import read_table
+from vetkit.kit import read_table
 
 
-@lru_cache(maxsize=None)
 def table(name: str) -> Mapping[str, Any]:
-    """The read-only contents of ``data/<name>.yaml``."""
-    return freeze(read_table(__package__, name))
+    """The contents of ``data/<name>.yaml`` (shared: read only)."""
+    return read_table(__package__, name)
 
 
 def bloom_rank(level: str | None) -> int:

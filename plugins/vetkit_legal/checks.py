@@ -3,21 +3,40 @@
 Tables are data (``data/``): ``federal-statutes.yaml`` (the §4.7 quick reference),
 ``us-states.yaml`` (state names and citation abbreviations), ``immigration-relief.yaml`` (the
 roles that need the topic, and the reviewer hints) and ``topic-hints.yaml`` (notes for LF-05 to
-LF-07). Text is matched with the shared scanner (:mod:`vetkit.lexicon`, :mod:`vetkit.phrases`).
+LF-07). Text is matched through the kit (:mod:`vetkit.kit`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from vetkit.checking import CheckContext, Result, combine
-from vetkit.lexicon import compile_pattern, hit_finding, registry_for, scan_course
-from vetkit.phrases import PhraseSet, find_phrases, find_violations, load_phrase_set
-from vetkit.tables import read_table
+from vetkit.kit import (
+    CheckContext,
+    PhraseSet,
+    Result,
+    Wording,
+    as_date,
+    audience_roles,
+    find_phrases,
+    findings_result,
+    hit_finding,
+    join_words,
+    jurisdiction,
+    load_phrase_set,
+    merged,
+    modules_tagged,
+    months_between,
+    outside_us,
+    pattern,
+    phrases,
+    read_table,
+    scan,
+    text_pointer,
+    violations,
+)
 
 # --------------------------------------------------------------------------- data and shared helpers
 
@@ -35,41 +54,12 @@ def _phrase_set(table: str, *keys: str) -> PhraseSet:
     return load_phrase_set(value, value.get("id") or keys[-1])
 
 
-@lru_cache(maxsize=1024)
-def _regex(pattern: str) -> re.Pattern:
-    return compile_pattern(pattern).regex
-
-
 def _mentions(text: str, patterns: Iterable[str]) -> bool:
-    return any(_regex(pattern).search(text) for pattern in patterns)
+    return any(pattern(source).search(text) for source in patterns)
 
 
-def _join(words: Iterable[Any], last: str = "and") -> str:
-    words = [str(word) for word in words]
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
-
-
-def _ticks(tags: Iterable[str]) -> str:
-    return _join(f"`{tag}`" for tag in tags)
-
-
-def outside_us(ctx: CheckContext) -> Result | None:
-    """D12: not-applicable, with a notice, when the course declares a country other than the US."""
-    country = (ctx.course.data.get("jurisdiction") or {}).get("country")
-    if country and country != "US":
-        return ctx.not_applicable(f"Notice: jurisdiction.country is {country}, not US; the legal-framework criteria "
-                                  f"cover U.S. law only, so {ctx.rule.id} is not applicable (D12).")
-    return None
-
-
-def _modules_with(course, tag: str) -> list[tuple[str, Mapping[str, Any]]]:
-    return [(pointer, module) for pointer, module in course.entries("modules") if tag in module.get("topics", ())]
-
-
-def _module_text_pointer(pointer: str, module: Mapping[str, Any]) -> str:
-    return f"{pointer}/text" if module.get("text") else pointer
+def _outside_us(ctx: CheckContext) -> Result | None:
+    return outside_us(ctx, "the legal-framework criteria cover U.S. law only")
 
 
 def _statutes(course) -> list[tuple[str, Mapping[str, Any]]]:
@@ -269,12 +259,12 @@ def _check_statute(ctx: CheckContext, pointer: str, ref: Mapping[str, Any], sect
     text = _subject_text(ref, spans if ref.get("citation") else [])
     own = any(_mentions(text, table[s]["keywords"]) for s in known)
     others = [] if own else _other_subjects(text, known, table)
-    labels = _join(f"{s} ({table[s]['name']})" for s in known)
+    labels = join_words(f"{s} ({table[s]['name']})" for s in known)
     subjects = "; ".join(f"{s}: {table[s]['subject']}" for s in known)
     if others:
         findings.append(ctx.finding(
             f"{pointer}/title", f"The reference labels {labels} as “{ref.get('title', '')}”, which names another "
-            f"subject: {_join(others, 'or')}.", evidence=f"{citation}: {ref.get('title', '')}",
+            f"subject: {join_words(others, 'or')}.", evidence=f"{citation}: {ref.get('title', '')}",
             suggestion=f"Cite the section that matches the subject taught, or correct the title ({subjects})."))
         return 0, len(sections), findings
     if not own:
@@ -286,7 +276,7 @@ def _check_statute(ctx: CheckContext, pointer: str, ref: Mapping[str, Any], sect
 
 def lf01_federal_citations(ctx: CheckContext) -> Result:
     """Federal statute references are known §4.7 sections whose titles name their subject; 22 U.S.C. 7102 is cited."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
     extra = ctx.param("statutes.extra") or ()
     table = statute_table(extra)
@@ -354,17 +344,16 @@ def _cited(statutes) -> str:
 # --------------------------------------------------------------------------- LF-02
 
 def _minor_presence(ctx: CheckContext) -> Result:
-    phrase_set = registry_for(ctx).phrase_set("P-MINOR")
-    report = find_phrases(ctx.course, phrase_set)
+    report = phrases(ctx, "P-MINOR")
     if not report.missing_groups:
-        where = _join(sorted({m.pointer for m in report.matches})[:3])
+        where = join_words(sorted({m.pointer for m in report.matches})[:3])
         return ctx.passed(f"P-MINOR is present: the course ties minors to commercial sex and says force, fraud or "
                           f"coercion need not be proved (at {where}).")
-    modules = _modules_with(ctx.course, "minors") or _modules_with(ctx.course, "legal-federal")
-    pointer = _module_text_pointer(*modules[0]) if modules else "/modules"
+    modules = modules_tagged(ctx.course, "minors") or modules_tagged(ctx.course, "legal-federal")
+    pointer = text_pointer(modules)
     found = [f"“{report.label(g)}” (at {report.found(g)[0].pointer})" for g in report.found_groups]
     missing = [f"“{report.label(group)}”" for group in report.missing_groups]
-    message = (f"P-MINOR: no text says {_join(missing)}" + (f"; found only {_join(found)}" if found else "")
+    message = (f"P-MINOR: no text says {join_words(missing)}" + (f"; found only {join_words(found)}" if found else "")
                + ". The course may say it in other words.")
     return ctx.review(f"P-MINOR is incomplete ({len(found)} of {len(report.phrase_set.groups)} groups found): the "
                       "course may not say that any minor in commercial sex is a victim without proof of force, fraud "
@@ -376,53 +365,32 @@ def _minor_presence(ctx: CheckContext) -> Result:
 
 def _minor_terms(ctx: CheckContext) -> Result:
     wanted = set(ctx.param("lexicon.terms"))
-    hits = [hit for hit in scan_course(ctx.course, registry_for(ctx).lexicon("stigmatizing-terms"))
-            if hit.term_id in wanted]
-    findings = [hit_finding(ctx, hit) for hit in hits]
-    fails = [hit for hit in hits if hit.effect == "fail"]
-    reviews = [hit for hit in hits if hit.effect == "needs-review"]
-    rows = _join(sorted(wanted))
-    if fails:
-        return ctx.failed(f"{len(fails)} label(s) that make a minor a participant (rows {rows}) in the course's own "
-                          f"voice, first “{fails[0].matched}” at {fails[0].pointer}.", findings)
-    if reviews:
-        return ctx.review(f"{len(reviews)} quoted or cited use(s) of rows {rows} need a reviewer, first "
-                          f"“{reviews[0].matched}” at {reviews[0].pointer}.", findings, severity=reviews[0].severity)
-    noted = f", {len(hits)} corrected or negated use(s) noted" if hits else ""
-    return ctx.passed(f"no label of rows {rows} in the course's own voice{noted}", findings)
+    findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms") if hit.term_id in wanted]
+    rows = join_words(sorted(wanted))
+    return findings_result(ctx, findings, Wording(
+        failed=f"{{count}} label(s) that make a minor a participant (rows {rows}) in the course's own voice, first "
+               "{first}",
+        review=f"{{count}} quoted or cited use(s) of rows {rows} need a reviewer, first {{first}}",
+        passed=f"no label of rows {rows} in the course's own voice{{noted}}",
+        noted=", {count} corrected or negated use(s) noted"))
 
 
 def lf02_minors(ctx: CheckContext) -> Result:
     """P-MINOR present (else needs-review); rows L01–L03 absent from the course's own voice (else fail)."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
     presence, terms = _minor_presence(ctx), _minor_terms(ctx)
     if presence.outcome == terms.outcome == "pass":
         return ctx.passed(f"{presence.reason[:-1]}, and {terms.reason}.", terms.findings)
-    result = combine(presence, terms)
-    reasons = [part.reason.rstrip(".") for part in (presence, terms) if part.outcome == result.outcome]
-    return Result(result.outcome, "; ".join(reasons) + ".", result.findings, result.score, result.severity)
+    return merged(presence, terms)
 
 
 # --------------------------------------------------------------------------- LF-03
 
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else value if isinstance(value, dt.date) else None
-    except ValueError:
-        return None
-
-
-def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from ``start`` to ``end`` (negative when ``start`` is later)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - 1 if months > 0 and end.day < start.day else months
-
-
 def _as_of_part(ctx: CheckContext, max_age: int):
     """(ok, finding) for stateLawAsOf."""
     raw = ctx.course.data.get("stateLawAsOf")
-    checked = _date(raw)
+    checked = as_date(raw)
     if checked is None:
         return False, ctx.finding("/stateLawAsOf", "No stateLawAsOf date shows when the state-law content was last "
                                   "checked." if raw is None else f"stateLawAsOf “{raw}” is not a date.",
@@ -449,7 +417,7 @@ def _state_statute_part(ctx: CheckContext, code: str):
         others.update(state for state in states if state != code)
     if mine:
         return True, None, mine
-    detail = f" (statutes of {_join(sorted(_state_name(s) for s in others))} only)" if others else ""
+    detail = f" (statutes of {join_words(sorted(_state_name(s) for s in others))} only)" if others else ""
     return False, ctx.finding(
         "/references", f"No references[type=statute] cite a statute of {_state_name(code)}{detail}.",
         evidence=_cited(statutes), suggestion=f"Cite the {_state_name(code)} trafficking statutes (and any safe-harbor "
@@ -458,9 +426,9 @@ def _state_statute_part(ctx: CheckContext, code: str):
 
 def lf03_state_law(ctx: CheckContext) -> Result:
     """With a jurisdiction.state: a recent stateLawAsOf, a statute of that state and a `legal-state` module."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
-    state = (ctx.course.data.get("jurisdiction") or {}).get("state")
+    state = jurisdiction(ctx.course).get("state")
     if not state:
         return ctx.not_applicable("No jurisdiction.state is declared, so there is no state law to check (D4).")
     code = state_code(state)
@@ -468,7 +436,7 @@ def lf03_state_law(ctx: CheckContext) -> Result:
     parts = [("a current stateLawAsOf", *_as_of_part(ctx, max_age))]
     ok, finding, cited = _state_statute_part(ctx, code)
     parts.append((f"a statute of {_state_name(code)}", ok, finding))
-    modules = _modules_with(ctx.course, "legal-state")
+    modules = modules_tagged(ctx.course, "legal-state")
     parts.append(("a module tagged `legal-state`", bool(modules), None if modules else ctx.finding(
         "/modules", "No module is tagged `legal-state`, so nothing shows where state trafficking law, safe harbor "
         "for minors and vacatur are taught.", suggestion="Teach the state's law in a module and tag it `legal-state`.")))
@@ -477,7 +445,7 @@ def lf03_state_law(ctx: CheckContext) -> Result:
     present = len(parts) - len(missing)
     where = f"{_state_name(code)} (state_law.max_age_months = {max_age})"
     if missing:
-        return ctx.failed(f"{present} of {len(parts)} state-law elements for {where}; missing {_join(missing)}.",
+        return ctx.failed(f"{present} of {len(parts)} state-law elements for {where}; missing {join_words(missing)}.",
                           findings, score=present / len(parts))
     return ctx.passed(f"All {len(parts)} state-law elements for {where}: stateLawAsOf "
                       f"{ctx.course.data['stateLawAsOf']}, {len(cited)} state statute reference(s), "
@@ -489,7 +457,7 @@ def lf03_state_law(ctx: CheckContext) -> Result:
 def _hint_notes(ctx: CheckContext) -> list:
     """Notes for the reviewer: which names of the protections the text uses, and leverage wording."""
     report = find_phrases(ctx.course, _phrase_set("immigration-relief", "hints"), limit=None)
-    taught = tuple(f"{pointer}/" for pointer, _ in _modules_with(ctx.course, "immigration-relief"))
+    taught = tuple(f"{pointer}/" for pointer, _ in modules_tagged(ctx.course, "immigration-relief"))
     notes = []
     for group in report.phrase_set.groups:
         matches = sorted(report.found(group.id), key=lambda match: not match.pointer.startswith(taught or ("/modules/",)))
@@ -498,35 +466,33 @@ def _hint_notes(ctx: CheckContext) -> list:
                                      evidence=matches[0].excerpt))
         else:
             notes.append(ctx.finding("/modules", f"Hint: the text never mentions {group.label}.", effect="note"))
-    registry = registry_for(ctx)
-    if "leverage" in registry:
-        for violation in find_violations(ctx.course, registry.phrase_set("leverage")):
-            if violation.effect == "needs-review":
-                notes.append(ctx.finding(violation.pointer, f"Hint: relief may be presented as leverage "
-                                         f"(“{violation.matched}”); if the course teaches this, LF-04 is an error.",
-                                         effect="note", evidence=violation.excerpt))
+    for violation in violations(ctx, "leverage"):
+        if violation.effect == "needs-review":
+            notes.append(ctx.finding(violation.pointer, f"Hint: relief may be presented as leverage "
+                                     f"(“{violation.matched}”); if the course teaches this, LF-04 is an error.",
+                                     effect="note", evidence=violation.excerpt))
     return notes
 
 
 def lf04_immigration_relief(ctx: CheckContext) -> Result:
     """`immigration-relief` taught where §5.3 requires it; when taught, a reviewer judges its correctness."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
     roles = list(_data("immigration-relief")["roles"])
-    declared = [role for role in ctx.course.data.get("audience", {}).get("roles", ()) if role in roles]
-    modules = _modules_with(ctx.course, "immigration-relief")
+    declared = [role for role in audience_roles(ctx.course) if role in roles]
+    modules = modules_tagged(ctx.course, "immigration-relief")
     if not modules and not declared:
         return ctx.not_applicable("No module teaches `immigration-relief` and no declared role needs it (§5.3: "
-                                  f"{_join(roles, 'or')}).")
+                                  f"{join_words(roles, 'or')}).")
     if not modules:
-        return ctx.failed(f"No module is tagged `immigration-relief`, which §5.3 requires for {_join(declared)}.", [
+        return ctx.failed(f"No module is tagged `immigration-relief`, which §5.3 requires for {join_words(declared)}.", [
             ctx.finding("/modules", f"Immigration relief (Continued Presence, T and U visa law-enforcement forms) is "
-                        f"not taught, although the {_join(declared)} role(s) need it.",
+                        f"not taught, although the {join_words(declared)} role(s) need it.",
                         suggestion="Add a module on Continued Presence, the I-914 Supplement B declaration and the "
                                    "I-918 Supplement B certification, and tag it `immigration-relief`."),
             *_hint_notes(ctx)])
-    pointer = _module_text_pointer(*modules[0])
-    titles = _join(f"“{module.get('title', '')}”" for _, module in modules)
+    pointer = text_pointer(modules)
+    titles = join_words(f"“{module.get('title', '')}”" for _, module in modules)
     review = ctx.finding(
         pointer, "A reviewer must confirm the explanation: Continued Presence requested early, through federal "
         "partners for state and local agencies, and never used as a bargaining chip; the T visa declaration is Form "
@@ -540,11 +506,11 @@ def lf04_immigration_relief(ctx: CheckContext) -> Result:
 # --------------------------------------------------------------------------- LF-05 to LF-07
 
 def _topic_rule(ctx: CheckContext, tag: str, what: str) -> Result:
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
-    modules = _modules_with(ctx.course, tag)
+    modules = modules_tagged(ctx.course, tag)
     if modules:
-        return ctx.passed(f"{len(modules)} module(s) tagged `{tag}` ({_join(pointer for pointer, _ in modules)}) "
+        return ctx.passed(f"{len(modules)} module(s) tagged `{tag}` ({join_words(pointer for pointer, _ in modules)}) "
                           f"cover {what}.")
     report = find_phrases(ctx.course, _phrase_set("topic-hints", tag), limit=1)
     notes = [ctx.finding(matches[0].pointer, f"The text mentions {report.label(group)} here; if this module teaches "

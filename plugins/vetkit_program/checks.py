@@ -11,24 +11,13 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-from vetkit.checking import CheckContext, Result
-from vetkit.tables import read_table
+from vetkit.kit import CheckContext, Result, as_date, read_table
 
 # --------------------------------------------------------------------------- shared helpers
 
 def _table(name: str) -> Mapping[str, Any]:
     """A data table of this plugin (``data/<name>.yaml``), read once."""
     return read_table(__package__, name)
-
-
-def _date(value: Any) -> dt.date | None:
-    """An ISO date string (or date) as a date; None when absent or not a real date."""
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _as_list(value: Any) -> list:
@@ -287,7 +276,7 @@ def _instructor(ctx: CheckContext, pointer: str, instructor: Mapping[str, Any], 
         if "validUntil" not in qualification:
             continue
         checks += 1
-        until = _date(qualification["validUntil"])
+        until = as_date(qualification["validUntil"])
         here, name = f"{pointer}/qualifications/{index}/validUntil", qualification["name"]
         if until is None:
             gaps.append(f"{instructor['id']} qualification undated")
@@ -317,7 +306,7 @@ def dv04_provenance(ctx: CheckContext) -> Result:
         findings.append(ctx.finding("/references", "The course lists no references for what it teaches.",
                                     suggestion="Add the statutes, research and manuals the course relies on to "
                                                "`references`."))
-    reviewed = _date((data.get("lifecycle") or {}).get("lastReviewed"))
+    reviewed = as_date((data.get("lifecycle") or {}).get("lastReviewed"))
     if reviewed is None:
         findings.append(ctx.finding("/lifecycle/lastReviewed", "The course does not give the date its content "
                                                                "was last reviewed.",
@@ -390,7 +379,7 @@ def dv06_accreditation(ctx: CheckContext) -> Result:
 def _validity(pointer: str, entry: Mapping[str, Any], kind: str, as_of: dt.date, current: list,
               problems: list) -> None:
     """Sort one accreditation or granted approval into current or problems by its validUntil."""
-    until = _date(entry.get("validUntil"))
+    until = as_date(entry.get("validUntil"))
     name = entry["authority"] + (f" no. {entry['number']}" if entry.get("number") else "")
     if until is None:
         problems.append((f"{pointer}/validUntil", f"{kind} by {name} gives no valid expiry date, so it cannot be "

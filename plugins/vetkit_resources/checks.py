@@ -1,24 +1,35 @@
 """Checks of the resources plugin: RR-01 to RR-04 (vetting guidelines §2.9, §7, §8 D11 and D12).
 
-The channel table of §7 is data (``data/channels.yaml``); numbers are read and compared with
-the shared helpers of :mod:`vetkit.numbers` and text is matched with :mod:`vetkit.phrases`.
+The channel table of §7 is data (``data/channels.yaml``); numbers are read and compared, and text is
+matched, with the kit (:mod:`vetkit.kit`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
-from vetkit.checking import CheckContext, Result, combine
-from vetkit.lexicon import compile_pattern, registry_for
-from vetkit.numbers import find_phone_numbers, find_short_codes, normalize_phone
-from vetkit.phrases import PhraseSet, find_phrases, load_phrase_set
-from vetkit.tables import read_table
-from vetkit.text import PreparedText
+from vetkit.kit import (
+    CheckContext,
+    PhraseSet,
+    PreparedText,
+    Result,
+    find_phone_numbers,
+    find_phrases,
+    find_short_codes,
+    join_words,
+    load_phrase_set,
+    merged,
+    normalize_phone,
+    outside_us,
+    pattern,
+    phrases,
+    read_table,
+)
 
 _DIGIT = re.compile(r"\d")
 #: A seven-digit local number (555-0199, 555.0199), which the shared phone finder (ten digits) leaves out.
@@ -40,20 +51,13 @@ def _explanation() -> PhraseSet:
 def _regex(spec: Any) -> re.Pattern:
     """A pattern of the data tables (a string, or a mapping with ``pattern`` and ``case_sensitive``)."""
     if isinstance(spec, Mapping):
-        return compile_pattern(spec["pattern"], case_sensitive=bool(spec.get("case_sensitive"))).regex
-    return compile_pattern(spec).regex
+        return pattern(spec["pattern"], case_sensitive=bool(spec.get("case_sensitive")))
+    return pattern(spec)
 
 
 def _names_match(text: str, row: Mapping[str, Any]) -> bool:
     patterns = [*row.get("names", ()), *({"pattern": a, "case_sensitive": True} for a in row.get("acronyms", ()))]
     return any(_regex(pattern).search(text or "") for pattern in patterns)
-
-
-def _join(words: Iterable[Any], last: str = "and") -> str:
-    words = [str(word) for word in words]
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 def _show(digits: str) -> str:
@@ -72,21 +76,8 @@ def near_miss(digits: str, target: str, limit: int) -> bool:
     return changes is not None and 0 < changes <= limit
 
 
-def merge(*parts: Result) -> Result:
-    """:func:`vetkit.checking.combine`, with the reasons of the deciding parts joined into one sentence."""
-    result = combine(*parts)
-    reasons = [p.reason.rstrip(".") for p in parts if p.outcome == result.outcome]
-    reasons[1:] = [r[0].lower() + r[1:] if re.match(r"[A-Z][a-z]", r) else r for r in reasons[1:]]
-    return Result(result.outcome, "; ".join(reasons) + ".", result.findings, result.score, result.severity)
-
-
-def outside_us(ctx: CheckContext) -> Result | None:
-    """D12: not-applicable, with a notice, when the course declares a country other than the US."""
-    country = (ctx.course.data.get("jurisdiction") or {}).get("country")
-    if country and country != "US":
-        return ctx.not_applicable(f"Notice: jurisdiction.country is {country}, not US; the resource criteria "
-                                  f"cover U.S. channels only, so {ctx.rule.id} is not applicable (D12).")
-    return None
+def _outside_us(ctx: CheckContext) -> Result | None:
+    return outside_us(ctx, "the resource criteria cover U.S. channels only")
 
 
 def _resources(course, *types: str) -> list[tuple[str, Mapping[str, Any]]]:
@@ -191,7 +182,7 @@ def _hotline_resources(ctx: CheckContext) -> Result:
                  f"no resources[type=hotline] entry gives the {hotline['label']}")
         return ctx.failed(f"The hotline is missing: {which} (call {hotline['phone']}, text {hotline['text']}).", [ctx.finding(
                               "/resources", f"No resources[type=hotline] entry gives the {hotline['label']}.",
-                              evidence=_join(r.get("name", "") for _, r in listed),
+                              evidence=join_words(r.get("name", "") for _, r in listed),
                               suggestion=f"Add {{name: {hotline['label']}, type: hotline, phone: {hotline['phone']}, "
                                          f"text: \"{hotline['text']}\", url: {hotline['url']}}}.")] + others)
     findings = [f for p, r in national for f in _hotline_entry(ctx, p, r)]
@@ -280,9 +271,9 @@ def _numbers_in_text(ctx: CheckContext) -> tuple[list, list]:
 def _hotline_text(ctx: CheckContext) -> Result:
     """The lexical part: P-HOT in the text, and no other number offered as the hotline."""
     fails, reviews = _numbers_in_text(ctx)
-    report = find_phrases(ctx.course, registry_for(ctx).phrase_set("P-HOT"))
+    report = phrases(ctx, "P-HOT")
     if report.missing_groups:
-        missing = _join(f"“{report.label(group)}”" for group in report.missing_groups)
+        missing = join_words(f"“{report.label(group)}”" for group in report.missing_groups)
         reviews.append(ctx.finding("/modules", f"P-HOT: no text gives {missing}; the course text should give the "
                                    "hotline as it gives the resource list.", effect="needs-review",
                                    suggestion=f"Give the hotline in the module text and job aids as: call "
@@ -301,9 +292,9 @@ def _hotline_notes(ctx: CheckContext) -> list:
     """Info notes: retired names (D11), and what the course should say about 911 and the hotline."""
     notes = []
     for retired in _hotline()["retired"]:
-        pattern = _regex(retired)
+        regex = _regex(retired)
         for field in ctx.course.texts():
-            match = pattern.search(field.text)
+            match = regex.search(field.text)
             if match:
                 notes.append(ctx.finding(field.pointer, f"Uses {retired['label']}, an outdated name of the National "
                                          "Human Trafficking Hotline; with the right numbers this is only a note (D11).",
@@ -323,9 +314,9 @@ def _hotline_notes(ctx: CheckContext) -> list:
 
 def rr01_hotline(ctx: CheckContext) -> Result:
     """The national hotline given correctly in resources and text; retired names and missing explanations noted."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
-    result = merge(_hotline_resources(ctx), _hotline_text(ctx))
+    result = merged(_hotline_resources(ctx), _hotline_text(ctx))
     return Result(result.outcome, result.reason, (*result.findings, *_hotline_notes(ctx)), result.score, result.severity)
 
 
@@ -337,7 +328,7 @@ def _minors_covered(ctx: CheckContext) -> str | None:
     if modules:
         return f"{len(modules)} module(s) tagged `minors`"
     roles = [r for r in ctx.course.data.get("audience", {}).get("roles", ()) if r in ctx.param("minors.roles")]
-    return f"audience role {_join(roles)}" if roles else None
+    return f"audience role {join_words(roles)}" if roles else None
 
 
 def _channel_numbers(ctx: CheckContext, pointer: str, resource: Mapping[str, Any], channel) -> list:
@@ -348,7 +339,7 @@ def _channel_numbers(ctx: CheckContext, pointer: str, resource: Mapping[str, Any
     office = _names_match(resource.get("name", ""), {"names": _data("channels")["office_names"]})
     typo = any(near_miss(phone_digits(raw), number, _limits()["phone_digits"]) for number in phones)
     if raw and phones and phone_digits(raw) not in phones and (typo or not office):
-        right = _join(channel["phones"], "or")
+        right = join_words(channel["phones"], "or")
         findings.append(ctx.finding(f"{pointer}/phone", f"The {channel['label']} number {raw} normalizes to "
                                     f"{phone_digits(raw)}, not {right}.", evidence=str(raw),
                                     suggestion=f"Correct the phone to {channel['phones'][0]}."))
@@ -367,7 +358,7 @@ def _channel_numbers(ctx: CheckContext, pointer: str, resource: Mapping[str, Any
 
 def rr02_reporting_channels(ctx: CheckContext) -> Result:
     """HSI or FBI, a local task force and, when minors are covered, child-welfare reporting and NCMEC."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
     resources = _resources(ctx.course)
     identified = [(p, r, c) for p, r in resources for c in channels_of(r)]
@@ -380,7 +371,7 @@ def rr02_reporting_channels(ctx: CheckContext) -> Result:
     else:
         other = _resources(ctx.course, "federal-law-enforcement")
         parts.append(("HSI or FBI", [ctx.finding("/resources", "No HSI Tip Line or FBI tips or field office is "
-                                                 "listed" + (f" (federal resources: {_join(r.get('name', '') for _, r in other)})"
+                                                 "listed" + (f" (federal resources: {join_words(r.get('name', '') for _, r in other)})"
                                                              if other else "") + ".",
                                                  suggestion="Add the HSI Tip Line (1-866-347-2423, ice.gov/tips) "
                                                             "and FBI tips (tips.fbi.gov) as federal-law-enforcement "
@@ -417,7 +408,7 @@ def rr02_reporting_channels(ctx: CheckContext) -> Result:
     scope = f"minors are covered by {minors}" if minors else "minors are not covered, so child welfare and NCMEC are not required"
     if missing:
         return ctx.failed(f"{len(parts) - len(missing)} of {len(parts)} reporting-channel elements present ({scope}); "
-                          f"missing or wrong: {_join(missing)}.", findings,
+                          f"missing or wrong: {join_words(missing)}.", findings,
                           score=(len(parts) - len(missing)) / len(parts))
     return ctx.passed(f"All {len(parts)} reporting-channel elements present and their numbers match §7 ({scope}).")
 
@@ -426,14 +417,14 @@ def rr02_reporting_channels(ctx: CheckContext) -> Result:
 
 def rr03_local_referral(ctx: CheckContext) -> Result:
     """At least ``referrals.min_local`` local victim-services or shelter resources."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
     minimum = ctx.param("referrals.min_local")
     services = _resources(ctx.course, "victim-services", "shelter")
     local = [(p, r) for p, r in services if r.get("local") is True]
     if len(local) >= minimum:
         return ctx.passed(f"{len(local)} local victim-service or shelter resource(s) (referrals.min_local = "
-                          f"{minimum}): {_join(r.get('name', '') for _, r in local)}.")
+                          f"{minimum}): {join_words(r.get('name', '') for _, r in local)}.")
     findings = [ctx.finding(f"{p}/local", f"“{r.get('name', '')}” ({r.get('type')}) is not marked local.",
                             evidence=str(r.get("name", "")), suggestion="Set local: true if it serves the course's "
                                                                         "area; otherwise add the local provider.")
@@ -450,7 +441,7 @@ def rr03_local_referral(ctx: CheckContext) -> Result:
 
 def rr04_wellness(ctx: CheckContext) -> Result:
     """resources[type=wellness] and safeguards.participantSupport."""
-    if (notice := outside_us(ctx)) is not None:
+    if (notice := _outside_us(ctx)) is not None:
         return notice
     wellness = _resources(ctx.course, "wellness")
     support = list((ctx.course.data.get("safeguards") or {}).get("participantSupport") or ())

@@ -13,10 +13,8 @@ def vetkit_register_rules(register):
 
 #: Lexicons and phrase sets of this plugin: (registered name, file in lexicons/).
 LEXICONS = (
-    ("stigmatizing-terms", "stigmatizing-terms.yaml"),
     ("imagery", "imagery.yaml"),
     ("entertainment", "entertainment.yaml"),
-    ("leverage", "leverage.yaml"),
     ("conditional-services", "conditional-services.yaml"),
     ("arrest-as-rescue", "arrest-as-rescue.yaml"),
     ("interpreter-practice", "interpreter-practice.yaml"),

@@ -1,82 +1,56 @@
 """Checks of the trauma-informed plugin: TI-07, TI-08 and the media rules DM-01 to DM-03.
 
-Every lexical rule follows the same recipe, which the other TI rules can reuse::
+Every lexical rule follows the same recipe: scan with a lexicon its rule declares, turn each judged
+hit into a finding, and let the findings decide::
 
-    registry = registry_for(ctx)                       # the engine's lexicons, or the built-in ones
-    hits = scan_course(ctx.course, registry.lexicon("stigmatizing-terms"))   # judged, cached per course
-    return lexical_result(ctx, hits, what="stigmatizing term")
-
-Presence and absence checks use :func:`vetkit.phrases.find_phrases` and
-:func:`vetkit.phrases.find_violations` with ``registry.phrase_set("P-VC")`` and the like.
+    findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms")]
+    return findings_result(ctx, findings, _terms_wording("stigmatizing or inaccurate terms", ctx))
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 
 import attrs
 
-from vetkit.checking import CheckContext, Result, combine, most_severe
-from vetkit.course import TextField
-from vetkit.lexicon import (
-    ScanHit,
-    compile_pattern,
+from vetkit.kit import (
+    CheckContext,
+    PreparedText,
+    Result,
+    TextField,
+    Wording,
+    combine,
+    findings_result,
     hit_finding,
-    registry_for,
-    scan_course,
-    scan_texts,
+    lexicon,
+    most_severe,
+    pattern,
+    scan,
+    summary,
 )
-from vetkit.text import PreparedText
 
 _DESCRIPTIVE = ("altText", "description", "caption", "transcript")
 _BODY_FIELDS = ("materials.text", "materials.file")  # a material's own content (inline text or file contents)
 _GENDERS = {"woman": "female", "girl": "female", "man": "male", "boy": "male", "gender-diverse": "gender-diverse"}
 
 
-# --------------------------------------------------------------------------- shared helpers
-
-def worst_severity(items: Iterable[ScanHit]) -> str | None:
-    """The most severe severity among judged hits (error > warning > info)."""
-    return most_severe(hit.severity for hit in items)
-
-
-def _summary(hits: Sequence[ScanHit]) -> str:
-    counts = Counter(hit.term_id for hit in hits)
-    return ", ".join(f"{term} ×{count}" if count > 1 else term for term, count in sorted(counts.items()))
-
-
-def lexical_result(ctx: CheckContext, hits: Sequence[ScanHit], *, what: str) -> Result:
-    """The outcome of a lexical scan: fail on any fail-effect hit, needs-review on any review hit, else pass.
-
-    Every hit becomes a finding (fails first, notes last and without effect); the reason counts them by term.
-    """
-    order = {"fail": 0, "needs-review": 1, "note": 2}
-    findings = [hit_finding(ctx, hit) for hit in sorted(hits, key=lambda hit: order[hit.effect])]
-    fails = [hit for hit in hits if hit.effect == "fail"]
-    reviews = [hit for hit in hits if hit.effect == "needs-review"]
-    notes = [hit for hit in hits if hit.effect == "note"]
-    noted = f"; {len(notes)} corrected, negated or named use(s) noted ({_summary(notes)})" if notes else ""
-    if fails:
-        first = fails[0]
-        return ctx.failed(f"{len(fails)} unambiguous hit(s) for {what} in the course's own voice ({_summary(fails)}), "
-                          f"first “{first.matched}” at {first.pointer}{noted}.", findings,
-                          severity=worst_severity(fails))
-    if reviews:
-        return ctx.review(f"{len(reviews)} hit(s) for {what} need a reviewer's judgement ({_summary(reviews)}){noted}.",
-                          findings, severity=worst_severity(reviews))
-    return ctx.passed(f"No hit for {what} needs attention in {len(ctx.course.texts())} text fields{noted}.", findings)
+def _terms_wording(what: str, ctx: CheckContext) -> Wording:
+    """The reasons of a lexical rule over a lexicon of terms (TI-07, TI-08, DM-03)."""
+    return Wording(
+        failed=f"{{count}} unambiguous hit(s) for {what} in the course's own voice ({{summary}}), first {{first}}{{noted}}.",
+        review=f"{{count}} hit(s) for {what} need a reviewer's judgement ({{summary}}){{noted}}.",
+        passed=f"No hit for {what} needs attention in {len(ctx.course.texts())} text fields{{noted}}.")
 
 
 # --------------------------------------------------------------------------- TI-07, TI-08
 
 def ti07_terms(ctx: CheckContext) -> Result:
     """§4.1 rows L01–L20 over every text field, plus a non-empty glossary."""
-    lexicon = registry_for(ctx).lexicon("stigmatizing-terms")
     jargon_note = bool(ctx.params.get("lexicon.jargon_glossary_as_note", False))
-    hits = scan_course(ctx.course, lexicon, jargon_glossary_note=jargon_note)
-    lexical = lexical_result(ctx, hits, what="stigmatizing or inaccurate terms")
+    findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms", jargon_glossary_note=jargon_note)]
+    lexical = findings_result(ctx, findings, _terms_wording("stigmatizing or inaccurate terms", ctx))
     glossary = ctx.course.data.get("glossary") or ()
     if glossary:
         return combine(lexical, ctx.passed(f"The glossary defines {len(glossary)} term(s)."))
@@ -91,10 +65,9 @@ def ti07_terms(ctx: CheckContext) -> Result:
 
 def ti08_framing(ctx: CheckContext) -> Result:
     """Rescue/savior and sensational framing: §4.1 rows L12, L13 and L09 (terms from the rule parameters)."""
-    lexicon = registry_for(ctx).lexicon("stigmatizing-terms")
     wanted = set(ctx.param("lexicon.terms"))
-    hits = [hit for hit in scan_course(ctx.course, lexicon) if hit.term_id in wanted]
-    return lexical_result(ctx, hits, what="rescue, savior or sensational framing")
+    findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms") if hit.term_id in wanted]
+    return findings_result(ctx, findings, _terms_wording("rescue, savior or sensational framing", ctx))
 
 
 # --------------------------------------------------------------------------- DM-01
@@ -108,11 +81,10 @@ def _file_names(course) -> list[TextField]:
 def dm01_imagery(ctx: CheckContext) -> Result:
     """§4.2 over material texts and file names; flagged ``depicts`` tags fail; undescribed media need review (D6)."""
     course = ctx.course
-    lexicon = registry_for(ctx).lexicon("imagery")
     flagged = set(ctx.param("imagery.flagged_depictions"))
     media_types = set(ctx.param("imagery.media_types"))
     prose_types = set(ctx.param("imagery.prose_types"))
-    hits = list(scan_course(course, lexicon)) + list(scan_texts(_file_names(course), lexicon, course=course))
+    hits = list(scan(ctx, "imagery")) + list(scan(ctx, "imagery", texts=_file_names(course)))
     findings, kept = [], []
     for hit in hits:
         material = course.get(hit.pointer.rsplit("/", 1)[0]) if hit.field in _BODY_FIELDS else None
@@ -155,10 +127,11 @@ def dm01_imagery(ctx: CheckContext) -> Result:
     if reviews or undescribed:
         parts = []
         if reviews:
-            parts.append(f"{len(reviews)} sensational imagery word(s) in material texts ({_summary(reviews)})")
+            parts.append(f"{len(reviews)} sensational imagery word(s) in material texts "
+                         f"({summary(hit.term_id for hit in reviews)})")
         if undescribed:
             parts.append(f"{len(undescribed)} of {media} image(s)/video(s) without descriptive text")
-        severity = worst_severity(reviews) if reviews else "error"
+        severity = most_severe(hit.severity for hit in reviews) if reviews else "error"
         if undescribed:
             severity = "error"
         return ctx.review("; ".join(parts) + ".", findings, severity=severity)
@@ -196,14 +169,13 @@ def _depiction_part(ctx: CheckContext, maximum: float, minimum: int) -> Result:
 
 
 def _language_part(ctx: CheckContext, maximum: float, minimum: int) -> Result:
-    lexicon = registry_for(ctx).lexicon("stigmatizing-terms")
     try:
-        term = lexicon.term("L21")
+        term = lexicon(ctx, "stigmatizing-terms").term("L21")
     except KeyError:
         return ctx.not_applicable("The stigmatizing-terms lexicon has no L21 row.")
-    groups = {gender: [compile_pattern(p).regex for p in patterns]
-              for gender, patterns in (term.extra("groups") or {}).items()}
-    skip = [compile_pattern(p).regex for p in term.extra("skip_sentences_with") or ()]
+    groups = {gender: [pattern(source) for source in sources]
+              for gender, sources in (term.extra("groups") or {}).items()}
+    skip = [pattern(source) for source in term.extra("skip_sentences_with") or ()]
     types = set(ctx.param("depiction.scenario_types"))
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()
@@ -254,5 +226,5 @@ def dm02_diversity(ctx: CheckContext) -> Result:
 
 def dm03_entertainment(ctx: CheckContext) -> Result:
     """Row I15 over every text field: a film used as a model needs review; critical framing is a note."""
-    hits = scan_course(ctx.course, registry_for(ctx).lexicon("entertainment"))
-    return lexical_result(ctx, hits, what="entertainment films used as models")
+    findings = [hit_finding(ctx, hit) for hit in scan(ctx, "entertainment")]
+    return findings_result(ctx, findings, _terms_wording("entertainment films used as models", ctx))

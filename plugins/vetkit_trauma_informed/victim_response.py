@@ -1,277 +1,57 @@
 """Checks of the trauma-informed plugin for the victim response and participant care:
 TI-01 to TI-06 and TI-09 to TI-14 (vetting guidelines §2.1, §4.0, §4.6, §5.3, §8).
 
-Structural parts read fields (topic tags, activities, safeguards, consent); lexical parts use the
-shared scanner: :func:`vetkit.phrases.find_phrases` for the "must contain" and coverage sets (P-VC,
-P-TI, P-BEH, P-LANG) and :func:`vetkit.phrases.find_violations` for the "must not contain" sets
-(N-COND, N-ARREST, N-LEVER, N-INTERP), whose negation and myth guard decides which hits are only
-notes. Combined modes return the worst part (:func:`vetkit.checking.combine`).
-
-A must-not-contain construction found in the course's own voice fails only when the whole
-construction sits inside one clause of its sentence; when its parts are spread over several
-clauses, or the construction is quoted, cited or in the glossary, a person reviews it (§1.2: a
-heuristic never fails on ambiguous text).
+Structural parts read fields (topic tags, activities, safeguards, consent); lexical parts are the
+kit's parts: :func:`vetkit.kit.presence_part` and :func:`~vetkit.kit.coverage_part` for the "must
+contain" and coverage sets (P-VC, P-TI, P-BEH, P-LANG) and :func:`~vetkit.kit.violation_part` for
+the "must not contain" sets (N-COND, N-ARREST, N-LEVER, N-INTERP). Combined modes return the worst
+part (:func:`vetkit.kit.combine`). What is particular to each criterion is the ``excuse`` a check
+gives :func:`~vetkit.kit.violation_part`: a reason to doubt that a construction found in one
+clause really teaches the harm.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
 
-from vetkit.checking import CheckContext, Result, combine, most_severe
-from vetkit.lexicon import compile_pattern, registry_for
-from vetkit.phrases import (
-    PhraseReport,
-    PhraseSet,
-    Violation,
-    find_phrases,
-    find_violations,
+from vetkit.kit import (
+    CheckContext,
+    Result,
+    audience_roles,
+    combine,
+    coverage_part,
+    entry_ids,
+    join_words,
+    mentions,
+    modules_tagged,
+    pattern,
+    phrase_set,
+    presence_part,
+    text_pointer,
+    topic_part,
+    violation_part,
+    without_group,
 )
-from vetkit.text import PreparedText
-
-
-#: Where a sentence splits into clauses for the one-clause test of a must-not-contain construction.
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|however|although|though|whereas|while|yet)\b",
-                           re.IGNORECASE)
-
 
 #: Words that make help inclusive in the clause of a conditional construction ("every victim, including
 #: the ones who agree to testify"): the condition may not exclude anyone, so TI-01 reviews instead of failing.
 _INCLUSIVE = re.compile(r"\b(?:including|every|everyone|everybody|anyone|anybody|whether)\b", re.IGNORECASE)
-
-# --------------------------------------------------------------------------- small helpers
-
-def _join(values: Sequence[str]) -> str:
-    values = list(values)
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " and " + values[-1]
-
-
-def _tagged_modules(course, tag: str) -> list[tuple[str, Mapping]]:
-    """(pointer, module) of the modules whose ``topics`` list ``tag``."""
-    return [(pointer, module) for pointer, module in course.entries("modules") if tag in module.get("topics", ())]
-
-
-def _ids(entries: Sequence[tuple[str, Mapping]]) -> str:
-    return ", ".join(str(obj.get("id")) for _, obj in entries)
-
-
-def _text_pointer(entries: Sequence[tuple[str, Mapping]], fallback: str = "/modules") -> str:
-    """Where missing wording belongs: the first tagged module's text, else ``fallback``."""
-    return f"{entries[0][0]}/text" if entries else fallback
-
-
-def _phrase_set(ctx: CheckContext, name: str) -> PhraseSet:
-    """A phrase set from the check's registry."""
-    return registry_for(ctx).phrase_set(name)
-
-
-@lru_cache(maxsize=16)
-def _without_group(phrase_set: PhraseSet, group_id: str) -> PhraseSet:
-    """The other groups of a set, any of which may be found (e.g. P-VC's "unconditional" wording alone)."""
-    return PhraseSet(phrase_set.name, "coverage", tuple(g for g in phrase_set.groups if g.id != group_id),
-                     phrase_set.id, 1)
-
-
-def _mentions(sentence: str, phrase_set: PhraseSet) -> bool:
-    """Whether any group of ``phrase_set`` occurs in ``sentence``."""
-    return bool(find_phrases(sentence, phrase_set).found_groups)
-
-
-def _set_id(phrase_set: PhraseSet) -> str:
-    return phrase_set.id or phrase_set.name
-
-
-# --------------------------------------------------------------------------- structural part: a topic tag
-
-def topic_part(ctx: CheckContext, tag: str, *, purpose: str, severity: str | None = None) -> Result:
-    """Pass when some module lists ``tag`` in its topics; otherwise fail with a finding at ``/modules``."""
-    modules = _tagged_modules(ctx.course, tag)
-    if modules:
-        return ctx.passed(f"`{tag}` is a topic of {len(modules)} module(s) ({_ids(modules)}).")
-    listed = sorted({topic for _, module in ctx.course.entries("modules") for topic in module.get("topics", ())})
-    return ctx.failed(f"No module is tagged `{tag}`.", [ctx.finding(
-        "/modules", f"No module lists `{tag}` in its topics, so nothing shows that the course teaches {purpose}.",
-        evidence=f"module topics: {', '.join(listed) or 'none'}", severity=severity,
-        suggestion=f"Teach {purpose} in a module and add `{tag}` to that module's topics.")], severity=severity)
-
-
-# --------------------------------------------------------------------------- lexical part: must contain
-
-def _found_notes(ctx: CheckContext, report: PhraseReport, set_id: str, groups: Iterable[str]) -> list:
-    """One note per found group, at its first match: which wording matched, and where."""
-    notes = []
-    for group_id in groups:
-        match = report.found(group_id)[0]
-        notes.append(ctx.finding(
-            match.pointer, f"{set_id} {report.label(group_id)}: “{' '.join(match.matched.split())}” found in "
-            f"{match.field}.", effect="note", evidence=match.excerpt, start=match.start, end=match.end, term=set_id))
-    return notes
-
-
-def presence_part(ctx: CheckContext, set_name: str, *, where: str, severity: str | None = None) -> Result:
-    """Every group of a must-contain set found → pass (with notes); a missing group → needs-review (§1.2)."""
-    phrase_set = _phrase_set(ctx, set_name)
-    set_id = _set_id(phrase_set)
-    report = find_phrases(ctx.course, phrase_set)
-    notes = _found_notes(ctx, report, set_id, report.found_groups)
-    if not report.missing_groups:
-        return ctx.passed(f"{set_id} is present ({_join([report.label(g) for g in report.found_groups])}).", notes)
-    missing = [report.label(group_id) for group_id in report.missing_groups]
-    finding = ctx.finding(
-        where, f"{set_id}: no wording found for {_join(missing)}; the course may say it in other words, so a "
-        "reviewer must check (a missing phrase set is never a failure on its own).", effect="needs-review",
-        severity=severity, evidence=f"found: {_join([report.label(g) for g in report.found_groups]) or 'nothing'}")
-    return ctx.review(f"{set_id} not found in full: missing {_join(missing)}.", [finding, *notes], severity=severity)
-
-
-def coverage_part(ctx: CheckContext, set_name: str, minimums: Mapping[str, int] | int, *, where: str,
-                  parameter: str, severity: str | None = None) -> Result:
-    """Count the groups of a coverage set found (per family when ``minimums`` is a mapping); any family at
-    its minimum → pass, otherwise needs-review. The reason names every group found."""
-    phrase_set = _phrase_set(ctx, set_name)
-    set_id = _set_id(phrase_set)
-    report = find_phrases(ctx.course, phrase_set)
-    notes = _found_notes(ctx, report, set_id, report.found_groups)
-    if isinstance(minimums, Mapping):
-        tallies = [(family, report.count(family), report.total(family), int(minimum))
-                   for family, minimum in minimums.items()]
-    else:
-        tallies = [("", report.count(), report.total(), int(minimums))]
-
-    def found_in(family: str) -> list[str]:
-        return [report.label(group.id) for group in phrase_set.groups
-                if (not family or group.family == family) and report.group_found(group)]
-
-    described = "; ".join(f"{family + ' ' if family else ''}{count} of {total} (need {minimum})"
-                          + (f": {', '.join(found_in(family))}" if count else "")
-                          for family, count, total, minimum in tallies)
-    if any(count >= minimum for _, count, _, minimum in tallies):
-        return ctx.passed(f"{set_id} coverage meets {parameter} = {_threshold(minimums)}: {described}.", notes)
-    missing = [report.label(group_id) for group_id in report.missing_groups]
-    finding = ctx.finding(
-        where, f"{set_id}: {described}; {parameter} = {_threshold(minimums)} is not reached. Not found: "
-        f"{', '.join(missing)}. The course may use other words, so a reviewer must check.", effect="needs-review",
-        severity=severity, evidence=described)
-    return ctx.review(f"{set_id} coverage below {parameter} = {_threshold(minimums)}: {described}.",
-                      [finding, *notes], severity=severity)
-
-
-def _threshold(minimums: Mapping[str, int] | int) -> str:
-    if isinstance(minimums, Mapping):
-        return " or ".join(f"{minimum} {family}" for family, minimum in minimums.items())
-    return str(minimums)
-
-
-# --------------------------------------------------------------------------- lexical part: must not contain
-
-def _field_text(course, violation: Violation) -> str | None:
-    if violation.field == "materials.file":
-        return course.material_text(violation.pointer.rsplit("/", 1)[0])
-    value = course.get(violation.pointer)
-    return value if isinstance(value, str) else None
-
-
-def _sentence(course, violation: Violation) -> tuple[int, str]:
-    """(start, text) of the whole sentence that holds the construction (the excerpt when the field text is
-    unavailable)."""
-    text = _field_text(course, violation)
-    if not text or violation.end > len(text):
-        return violation.start, violation.excerpt
-    start, end = PreparedText(text).sentence_at(violation.start)
-    start = min(start, violation.start)
-    return start, " ".join(text[start:max(end, violation.end)].split())
-
-
-def _clauses(sentence: str) -> list[str]:
-    cuts = [0, *(position for match in _CLAUSE_BREAK.finditer(sentence) for position in match.span()),
-            len(sentence)]
-    return [sentence[a:b] for a, b in zip(cuts[::2], cuts[1::2]) if sentence[a:b].strip()]
-
-
-def _holding_clause(sentence: str, phrase_set: PhraseSet, group: str) -> str | None:
-    """The first clause of ``sentence`` that holds the whole construction of ``group`` on its own."""
-    for clause in _clauses(sentence):
-        if any(v.group == group and v.effect == "needs-review" for v in find_violations(clause, phrase_set)):
-            return clause
-    return None
-
-
-def violation_part(ctx: CheckContext, set_name: str, *, what: str, severity: str, fix: str,
-                   excuse: Callable[[str, str], str | None] | None = None) -> Result:
-    """Judge every construction of a must-not-contain set.
-
-    - negated, myth-correcting, named or titled uses: note;
-    - quoted, cited or glossary uses: needs-review at warning (§4.0);
-    - own voice, the whole construction in one clause: fail at ``severity``, unless ``excuse(sentence,
-      clause)`` gives a reason to doubt it; spread over several clauses: needs-review at ``severity``.
-    """
-    phrase_set = _phrase_set(ctx, set_name)
-    set_id = _set_id(phrase_set)
-    judged: dict[tuple, tuple[int, object]] = {}  # one finding per sentence and group: the worst
-    for violation in find_violations(ctx.course, phrase_set):
-        head = f"{set_id} {violation.label or violation.group}: “{violation.matched}”"
-        sentence_start, sentence = _sentence(ctx.course, violation)
-        common = {"evidence": sentence, "start": violation.start, "end": violation.end, "term": set_id, "suggestion": fix}
-        kind = violation.context.kind
-        if violation.effect == "note":
-            explanation = violation.context.explanation
-            rank, finding = 0, ctx.finding(
-                violation.pointer, f"{head} — {explanation}; a negated or corrected use teaches the opposite, so it "
-                "is listed without effect → note.", effect="note", **common)
-        elif kind != "own-voice":
-            rank, finding = 1, ctx.finding(
-                violation.pointer, f"{head} — {violation.context.explanation}; a {kind} use is reviewed, not "
-                f"failed, in case the course only reports it or criticises it → needs-review (warning).",
-                effect="needs-review", severity="warning", **common)
-        else:
-            clause = _holding_clause(sentence, phrase_set, violation.group)
-            if clause is None:
-                doubt = "its parts sit in different clauses of the sentence, so they may not belong together"
-            else:
-                doubt = excuse(sentence, clause) if excuse else None
-            if doubt:
-                rank, finding = 1, ctx.finding(
-                    violation.pointer, f"{head} — {violation.context.explanation}, but {doubt} → needs-review "
-                    f"({severity}).", effect="needs-review", severity=severity, **common)
-            else:
-                rank, finding = 2, ctx.finding(
-                    violation.pointer, f"{head} — {violation.context.explanation}; the whole construction sits in "
-                    f"one clause, so the course {what} in its own voice → fail ({severity}).", severity=severity,
-                    **common)
-        key = (violation.pointer, violation.group, sentence_start)
-        if key not in judged or rank > judged[key][0]:
-            judged[key] = (rank, finding)
-    fails = [finding for rank, finding in judged.values() if rank == 2]
-    reviews = [finding for rank, finding in judged.values() if rank == 1]
-    notes = [finding for rank, finding in judged.values() if rank == 0]
-    findings = fails + reviews + notes
-    noted = f"; {len(notes)} negated or corrected use(s) noted" if notes else ""
-    if fails:
-        first = fails[0]
-        return ctx.failed(f"{len(fails)} {set_id} construction(s) in the course's own voice, first at {first.pointer} "
-                          f"(“{first.evidence[:80]}”){noted}.", findings, severity=severity)
-    if reviews:
-        return ctx.review(f"{len(reviews)} {set_id} construction(s) need a reviewer's judgement{noted}.", findings,
-                          severity=most_severe(f.severity for f in reviews))
-    return ctx.passed(f"No {set_id} construction in the course's own voice{noted}.", findings)
 
 
 # --------------------------------------------------------------------------- TI-01 victim-centered
 
 def ti01_victim_centered(ctx: CheckContext) -> Result:
     """`victim-centered` topic (auto); P-VC present and N-COND absent (lexical)."""
-    modules = _tagged_modules(ctx.course, "victim-centered")
-    pvc = _phrase_set(ctx, "P-VC")
-    unconditional = _without_group(pvc, "victim-centered")
-    cooperation = _phrase_set(ctx, "cooperation")
+    modules = modules_tagged(ctx.course, "victim-centered")
+    pvc = phrase_set(ctx, "P-VC")
+    unconditional = without_group(pvc, "victim-centered")
+    cooperation = phrase_set(ctx, "cooperation")
 
     def doubt(sentence: str, clause: str) -> str | None:
-        if _mentions(sentence, unconditional):
+        if mentions(sentence, unconditional):
             return "the same sentence also says support does not depend on cooperation"
-        if not _mentions(clause, cooperation):
+        if not mentions(clause, cooperation):
             return "its clause does not say that the condition is cooperating, testifying or giving a statement"
         if inclusive := _INCLUSIVE.search(clause):
             return f"its clause also says “{inclusive.group()}”, so the help may not exclude anyone"
@@ -279,7 +59,7 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
 
     return combine(
         topic_part(ctx, "victim-centered", purpose="a victim-centered response"),
-        presence_part(ctx, "P-VC", where=_text_pointer(modules), severity=ctx.rule.severity),
+        presence_part(ctx, "P-VC", where=text_pointer(modules), severity=ctx.rule.severity),
         violation_part(ctx, "conditional-services", what="makes help conditional on cooperation",
                        severity=ctx.rule.severity, excuse=doubt,
                        fix="Rewrite the sentence so that services, shelter and referrals are offered regardless of "
@@ -290,19 +70,19 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
 
 def ti02_trauma_principles(ctx: CheckContext) -> Result:
     """`trauma-informed` topic; P-TI coverage per family ≥ trauma_principles.min (3 of the 4 Rs or 4 of SAMHSA's 6)."""
-    modules = _tagged_modules(ctx.course, "trauma-informed")
+    modules = modules_tagged(ctx.course, "trauma-informed")
     return combine(
         topic_part(ctx, "trauma-informed", purpose="a trauma-informed approach"),
-        coverage_part(ctx, "P-TI", ctx.param("trauma_principles.min"), where=_text_pointer(modules),
+        coverage_part(ctx, "P-TI", ctx.param("trauma_principles.min"), where=text_pointer(modules),
                       parameter="trauma_principles.min"))
 
 
 def ti03_victim_behavior(ctx: CheckContext) -> Result:
     """`victim-behavior` topic; P-BEH: at least behavior.min_signs of the trauma and control responses named."""
-    modules = _tagged_modules(ctx.course, "victim-behavior")
+    modules = modules_tagged(ctx.course, "victim-behavior")
     return combine(
         topic_part(ctx, "victim-behavior", purpose="how trauma and trafficker control shape behavior"),
-        coverage_part(ctx, "P-BEH", int(ctx.param("behavior.min_signs")), where=_text_pointer(modules),
+        coverage_part(ctx, "P-BEH", int(ctx.param("behavior.min_signs")), where=text_pointer(modules),
                       parameter="behavior.min_signs"))
 
 
@@ -312,7 +92,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
     """Per role (§5.3): the `first-contact` or `interviewing` topic, and a role-play or scenario practising it."""
     course = ctx.course
     table: Mapping[str, Sequence[str]] = ctx.param("contact.role_topics")
-    roles = list(course.data.get("audience", {}).get("roles", ()))
+    roles = audience_roles(course)
     needed: dict[str, list[str]] = {}
     for role in roles:
         for tag in table.get(role, ()):
@@ -328,7 +108,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
     summary = []
     for tag, who in needed.items():
         parts += 2
-        modules = _tagged_modules(course, tag)
+        modules = modules_tagged(course, tag)
         practice = [(pointer, activity) for pointer, activity in course.entries("activities")
                     if activity.get("type") in practice_types
                     and (tag in activity.get("tags", ()) or tag in module_topics.get(activity.get("moduleId"), ()))]
@@ -336,7 +116,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
         if modules:
             met += 1
         else:
-            findings.append(ctx.finding("/modules", f"No module is tagged `{tag}`, which the {_join(who)} role(s) "
+            findings.append(ctx.finding("/modules", f"No module is tagged `{tag}`, which the {join_words(who)} role(s) "
                                         f"need (§5.3).", severity=severity,
                                         suggestion=f"Teach {purpose} in a module and add `{tag}` to its topics."))
         if practice:
@@ -349,9 +129,9 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
                 or "no activities",
                 suggestion=f"Add a {practice_types[0]} on {purpose} to the module that teaches it, or tag an "
                            f"existing one `{tag}`."))
-        taught = f"taught in {_ids(modules)}" if modules else "not taught"
-        practised = f"practised in {_ids(practice)}" if practice else "not practised"
-        summary.append(f"`{tag}` ({_join(who)}): {taught}, {practised}")
+        taught = f"taught in {entry_ids(modules)}" if modules else "not taught"
+        practised = f"practised in {entry_ids(practice)}" if practice else "not practised"
+        summary.append(f"`{tag}` ({join_words(who)}): {taught}, {practised}")
     reason = "; ".join(summary)
     if findings:
         raised = f" (error for {', '.join(escalated)})" if escalated else ""
@@ -364,10 +144,10 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
 
 def ti05_non_criminalization(ctx: CheckContext) -> Result:
     """`non-criminalization` topic (auto); N-ARREST absent (lexical)."""
-    offenders = _phrase_set(ctx, "offender-terms")
+    offenders = phrase_set(ctx, "offender-terms")
 
     def doubt(sentence: str, clause: str) -> str | None:
-        if _mentions(sentence, offenders):
+        if mentions(sentence, offenders):
             return "the sentence also names a trafficker, buyer or suspect, who may be the person arrested"
         return None
 
@@ -383,11 +163,11 @@ def ti05_non_criminalization(ctx: CheckContext) -> Result:
 def ti06_no_leverage(ctx: CheckContext) -> Result:
     """N-LEVER absent: immigration relief or services never presented as leverage. Softer words (incentive,
     reward) fail only next to cooperation or testimony; the words in leverage.unambiguous always do."""
-    cooperation = _phrase_set(ctx, "cooperation")
-    plain = [compile_pattern(pattern).regex for pattern in ctx.param("leverage.unambiguous")]
+    cooperation = phrase_set(ctx, "cooperation")
+    plain = [pattern(source) for source in ctx.param("leverage.unambiguous")]
 
     def doubt(sentence: str, clause: str) -> str | None:
-        if any(regex.search(clause) for regex in plain) or _mentions(clause, cooperation):
+        if any(regex.search(clause) for regex in plain) or mentions(clause, cooperation):
             return None
         return ("its clause names an incentive or reward but neither leverage nor cooperation or testimony, so it "
                 "may describe what the protection is for")
@@ -428,21 +208,21 @@ def ti09_victim_survivor(ctx: CheckContext) -> Result:
                              f"({ctx.course.get(found[word][0]).get('term')}).", effect="note",
                              evidence=str(ctx.course.get(found[word][0]).get("definition", "")))
                  for word in wanted]
-        return ctx.review(f"The glossary defines {_join([f'“{w}”' for w in wanted])}; a reviewer decides whether the "
+        return ctx.review(f"The glossary defines {join_words([f'“{w}”' for w in wanted])}; a reviewer decides whether the "
                           "course explains the difference and respects how people name themselves.", hints)
-    hint = ctx.finding("/glossary", f"Hint: the glossary does not define {_join([f'“{w}”' for w in missing])}"
-                       + (f" (it defines {_join([f'“{w}”' for w in present])})" if present else "")
+    hint = ctx.finding("/glossary", f"Hint: the glossary does not define {join_words([f'“{w}”' for w in missing])}"
+                       + (f" (it defines {join_words([f'“{w}”' for w in present])})" if present else "")
                        + "; the difference may still be explained in a module.", effect="note",
                        evidence=", ".join(str(entry.get("term")) for _, entry in ctx.course.entries("glossary"))
                        or "no glossary")
-    return ctx.review(f"The glossary does not define {_join([f'“{w}”' for w in missing])}; a reviewer decides "
+    return ctx.review(f"The glossary does not define {join_words([f'“{w}”' for w in missing])}; a reviewer decides "
                       "whether the course explains the difference elsewhere.", [hint])
 
 
 def ti14_cultural_responsiveness(ctx: CheckContext) -> Result:
     """Manual: attach a hint listing the modules and activities tagged `cultural-responsiveness`."""
     tag = "cultural-responsiveness"
-    modules = _tagged_modules(ctx.course, tag)
+    modules = modules_tagged(ctx.course, tag)
     activities = [(pointer, activity) for pointer, activity in ctx.course.entries("activities")
                   if tag in activity.get("tags", ())]
     hints = [ctx.finding(f"{pointer}/topics/{list(module['topics']).index(tag)}",
@@ -553,7 +333,7 @@ def ti11_vicarious_trauma(ctx: CheckContext) -> Result:
     """`vicarious-trauma` topic and at least one ``resources[type=wellness]``."""
     course = ctx.course
     findings = []
-    modules = _tagged_modules(course, "vicarious-trauma")
+    modules = modules_tagged(course, "vicarious-trauma")
     wellness = [resource for _, resource in course.entries("resources") if resource.get("type") == "wellness"]
     if not modules:
         findings.append(ctx.finding("/modules", "No module is tagged `vicarious-trauma`.",
@@ -565,7 +345,7 @@ def ti11_vicarious_trauma(ctx: CheckContext) -> Result:
                                     "Toolkit) is listed.", evidence=f"resource types: {', '.join(types) or 'none'}",
                                     suggestion="Add resources[] entries of type wellness, e.g. the agency EAP, the "
                                                "peer support team and the OVC Vicarious Trauma Toolkit."))
-    taught = f"taught in {_ids(modules)}" if modules else "no `vicarious-trauma` module"
+    taught = f"taught in {entry_ids(modules)}" if modules else "no `vicarious-trauma` module"
     listed = f"{len(wellness)} wellness resource(s) ({', '.join(str(r.get('name')) for r in wellness)})" if wellness \
         else "no wellness resource"
     if findings:
@@ -630,17 +410,17 @@ def ti12_consent(ctx: CheckContext) -> Result:
 
 def ti13_interpreters(ctx: CheckContext) -> Result:
     """`interpreters` topic (auto); P-LANG present; N-INTERP absent (an own-voice hit fails at error)."""
-    modules = _tagged_modules(ctx.course, "interpreters")
-    qualified = _phrase_set(ctx, "P-LANG")
+    modules = modules_tagged(ctx.course, "interpreters")
+    qualified = phrase_set(ctx, "P-LANG")
 
     def doubt(sentence: str, clause: str) -> str | None:
-        if _mentions(sentence, qualified):
+        if mentions(sentence, qualified):
             return "the same sentence also calls for a qualified or neutral interpreter"
         return None
 
     return combine(
         topic_part(ctx, "interpreters", purpose="language access with qualified interpreters"),
-        presence_part(ctx, "P-LANG", where=_text_pointer(modules)),
+        presence_part(ctx, "P-LANG", where=text_pointer(modules)),
         violation_part(ctx, "interpreter-practice", what="tells officers to use a compromised interpreter",
                        severity="error", excuse=doubt,
                        fix="Tell officers to use a qualified, neutral interpreter (the language line or a vetted "

@@ -70,7 +70,8 @@ class ItemLink:
         """Plain data, keys in a fixed order."""
         return {"id": self.id, "pointer": self.pointer, "assessment": self.assessment,
                 "assessmentType": self.assessment_type, "type": self.type, "bloom": self.bloom,
-                "bloomSource": "declared" if self.bloom_declared else "item type", "via": self.via}
+                "bloomSource": "declared" if self.bloom_declared else "item type", "via": self.via,
+                "counted": self.counted}
 
 
 @frozen
@@ -106,7 +107,8 @@ class ObjectiveAlignment:
         """Plain data, keys in a fixed order."""
         return {"id": self.id, "pointer": self.pointer, "text": self.text, "critical": self.critical,
                 "bloom": self.bloom, "minutes": round(self.minutes, 2), "modules": list(self.modules),
-                "activities": list(self.activities), "items": [item.to_json() for item in self.items]}
+                "activities": list(self.activities), "items": [item.to_json() for item in self.items],
+                "taught": self.taught, "assessed": self.assessed}
 
 
 @frozen

@@ -299,10 +299,9 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
     result = BatchResult([o[0] for o in ordered], [o[1] for o in ordered], as_of, str(rubric),
                          str(out) if out is not None else None, written)
     if out is not None:
-        from .render import portfolio
-
-        write_atomic(out / "index.html", portfolio.render_html(result), inputs=inputs)
-        write_atomic(out / "summary.md", portfolio.render_markdown(result), inputs=inputs)
+        formats = (engine or engine_factory()).formats
+        write_atomic(out / "index.html", formats["html"].render_portfolio(result), inputs=inputs)
+        write_atomic(out / "summary.md", formats["markdown"].render_portfolio(result), inputs=inputs)
         result = BatchResult(result.rows, result.reports, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES])
     return result
 
@@ -322,7 +321,7 @@ def _score_one(engine, path: Path, options: Mapping[str, Any]):
         rendered = None
         if options["output_format"]:
             rendered = engine.formats[options["output_format"]].render(
-                report, course=course, rules=engine.rules, **options["render_options"])
+                report, **options["render_options"])
             rendered = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     except VetkitError as err:  # a rubric or usage problem: the same for every course, so fatal
         return "fatal", err.format()

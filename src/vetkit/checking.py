@@ -1,8 +1,9 @@
 """What a check receives and returns.
 
 A check is a small function ``check(ctx) -> Result``. It reads the course through
-``ctx.course``, its thresholds through ``ctx.params`` and builds its answer with
-``ctx.passed``, ``ctx.failed``, ``ctx.review`` or ``ctx.not_applicable``.
+``ctx.course``, its thresholds through ``ctx.params``, the lexicons its rule declares through
+the kit (:mod:`vetkit.kit`), and builds its answer with ``ctx.passed``, ``ctx.failed``,
+``ctx.review`` or ``ctx.not_applicable``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from attrs import field, frozen
 from .course import Course
 from .report import Finding
 from .rules import Rule
+from .vocabulary import builtin_vocabulary
 
 _RANK = {"fail": 3, "needs-review": 2, "pass": 1, "not-applicable": 0}
 
@@ -42,7 +44,7 @@ class CheckContext:
     rule: Rule
     params: Mapping[str, Any]
     as_of: dt.date
-    vocabulary: Any = None
+    vocabulary: Any = field(factory=builtin_vocabulary)
     lexicons: Any = None
 
     def param(self, name: str) -> Any:
@@ -54,18 +56,16 @@ class CheckContext:
                            f"the rubric defines") from None
 
     def lexicon(self, name: str) -> Any:
-        """The lexicon or phrase set ``name`` from the engine's registry (``ctx.lexicons``).
+        """The lexicon or phrase set ``name``, one of those the rule declares in its ``lexicons``.
 
-        Raises ``KeyError`` when no registry was given (use ``vetkit.lexicon.registry_for(ctx)``
-        to fall back to the built-in lexicons) or when no plugin registered ``name``.
+        Use the kit's :func:`vetkit.kit.scan`, :func:`~vetkit.kit.phrases` and
+        :func:`~vetkit.kit.violations` rather than calling this directly.
         """
-        if self.lexicons is None:
-            raise KeyError(f"rule {self.rule.id} asked for lexicon {name!r}, but this check context has no lexicon "
-                           "registry; use vetkit.lexicon.registry_for(ctx) to fall back to the built-in lexicons")
-        try:
-            return self.lexicons.get(name)
-        except KeyError:
-            raise KeyError(f"rule {self.rule.id} asked for lexicon {name!r}, which no plugin registered") from None
+        if name not in self.rule.lexicons:
+            declared = ", ".join(self.rule.lexicons) or "none"
+            raise KeyError(f"rule {self.rule.id} reads lexicon {name!r} but does not declare it; add it to the "
+                           f"rule's `lexicons` (declared: {declared})")
+        return self.lexicons.get(name)
 
     def finding(self, pointer: str, message: str, *, effect: str = "fail", evidence: str = "",
                 suggestion: str | None = None, severity: str | None = None, start: int | None = None,

@@ -16,7 +16,7 @@ from .__about__ import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 2
 
 
 class _LazyPathType(type):
@@ -184,23 +184,29 @@ class IdList(click.ParamType):
         return ids
 
 
+class DisabledPlugin(click.ParamType):
+    """``no:NAME``, as in pytest: the name of a plugin not to load."""
+
+    name = "no:NAME"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
+            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
+        return value[3:]
+
+
 def plugin_options(function):
     """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
-    function = click.option("-p", "plugin_args", multiple=True, metavar="no:NAME",
+    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
                             help="Do not load plugin NAME (repeatable).")(function)
     return click.option("--strict-plugins", is_flag=True,
                         help="Make a failing plugin fatal (for plugin authors).")(function)
 
 
-def make_engine(plugin_args: tuple[str, ...], strict_plugins: bool):
+def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
     from .engine import Engine
 
-    disable = []
-    for arg in plugin_args:
-        if not arg.startswith("no:") or len(arg) == 3:
-            raise click.BadParameter(f"{arg!r}: write -p no:NAME to disable plugin NAME", param_hint="-p")
-        disable.append(arg[3:])
-    return Engine(disable=disable, strict_plugins=strict_plugins)
+    return Engine(disable=disabled, strict_plugins=strict_plugins)
 
 
 @main.command()
@@ -227,7 +233,7 @@ def make_engine(plugin_args: tuple[str, ...], strict_plugins: bool):
               help="Score several courses in N processes.")
 @plugin_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, output_dir, jobs, plugin_args, strict_plugins) -> None:
+          require_complete, verbose, output_dir, jobs, disabled, strict_plugins) -> None:
     """Score course documents against a rubric and print the verdict.
 
     Pass one FILE for its report, or several files and folders (searched recursively for
@@ -239,7 +245,7 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     """
     from .scoring import exit_code
 
-    engine = make_engine(plugin_args, strict_plugins)
+    engine = make_engine(disabled, strict_plugins)
     output_format = output_format or _format_for(engine, output)
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
@@ -247,45 +253,41 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
         course = engine.load_course(files[0])
         report = engine.score(course, rubric=rubric_ref, as_of=as_of, review=review_file, select=select, ignore=ignore)
         rendered = engine.formats[output_format].render(
-            report, color=output is None and _color(), explain=explain, verbose=verbose, course=course,
-            rules=engine.rules)
+            report, color=output is None and _color(), explain=explain, verbose=verbose)
         _emit(rendered, output, inputs=(files[0], review_file, rubric_ref))
         sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
     _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir, jobs=jobs,
-                review_file=review_file, plugin_args=plugin_args, strict_plugins=strict_plugins, rubric=rubric_ref,
+                review_file=review_file, disabled=disabled, strict_plugins=strict_plugins, rubric=rubric_ref,
                 as_of=as_of, select=select, ignore=ignore, fail_under=fail_under, require_complete=require_complete,
                 render_options={"explain": explain, "verbose": verbose})
 
 
-def _score_many(files, *, engine, output_format, output, output_dir, jobs, review_file, plugin_args, strict_plugins,
+def _score_many(files, *, engine, output_format, output, output_dir, jobs, review_file, disabled, strict_plugins,
                 **options) -> None:
     """Several courses: a summary table on stdout, problems on stderr, reports in --output-dir."""
     from functools import partial
 
     from .batch import score_many
     from .engine import Engine
-    from .render import portfolio
+    from .render.portfolio import progress_bar
 
     if output is not None:
         raise click.UsageError("-o/--output holds one report: pass --output-dir DIR for several courses.")
     if review_file is not None:
         raise click.UsageError("--review answers one course: score that course on its own.")
-    factory = partial(Engine, disable=[arg[3:] for arg in plugin_args], strict_plugins=strict_plugins)
-    with portfolio.progress_bar(enabled=sys.stderr.isatty()) as progress:
+    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins)
+    with progress_bar(enabled=sys.stderr.isatty()) as progress:
         batch = score_many(files, jobs=jobs, engine=engine, engine_factory=factory, output_dir=output_dir,
                            output_format=output_format, progress=progress, **options)
     for row in batch.rows:
         for problem in row.problems:
             click.echo(problem, err=True)
-    if output_format == "json":
-        click.echo(portfolio.render_json(batch), nl=False)
-    elif output_format == "markdown":
-        click.echo(portfolio.render_markdown(batch), nl=False)
-    else:
-        click.echo(portfolio.render_text(batch, color=_color()), nl=False)
+    chosen = engine.formats[output_format]
+    shown = chosen if chosen.portfolio is not None else engine.formats["text"]
+    click.echo(shown.render_portfolio(batch, color=_color()), nl=False)
     if output_dir is not None:
         click.echo(f"wrote {len(batch.written)} file(s) to {output_dir}", err=True)
-    elif output_format not in ("text", "json", "markdown"):
+    elif shown is not chosen:
         click.echo(f"note: --format {output_format} applies to the per-course reports; "
                    "pass --output-dir DIR to write them", err=True)
     sys.exit(batch.exit_code)
@@ -322,12 +324,12 @@ def _emit(rendered: str | bytes, output: Path | None, *, inputs) -> None:
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE",
               help="Rubric for scoring course files (reports keep the rubric they were scored with).")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for both courses (default today).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="Output for people, tools or a pull-request comment.")
+@click.option("--format", "output_format", default="text", show_default=True, metavar="NAME",
+              help="Output for people (text), tools (json) or a pull-request comment (markdown).")
 @click.option("--fail-on-regression", is_flag=True,
               help="Exit 1 when a criterion's outcome or the verdict got worse.")
 @plugin_options
-def diff(old, new, rubric_ref, as_of, output_format, fail_on_regression, plugin_args, strict_plugins) -> None:
+def diff(old, new, rubric_ref, as_of, output_format, fail_on_regression, disabled, strict_plugins) -> None:
     """Compare two versions of a course, or two JSON reports (--format json of `vetkit score`).
 
     Shows the score change, criteria fixed, regressed and unchanged, findings new and gone,
@@ -335,16 +337,16 @@ def diff(old, new, rubric_ref, as_of, output_format, fail_on_regression, plugin_
 
     Exit code 1 on a regression with --fail-on-regression, else 0; 2 for invalid input.
     """
-    from functools import partial
-
     from .diff import compare_files
-    from .render import diff as render_diff
 
-    comparison = compare_files(old, new, engine_factory=partial(make_engine, plugin_args, strict_plugins),
-                               rubric=rubric_ref, as_of=as_of)
-    renderer = {"json": render_diff.render_json, "markdown": render_diff.render_markdown}.get(
-        output_format, render_diff.render_text)
-    click.echo(renderer(comparison), nl=False)
+    engine = make_engine(disabled, strict_plugins)
+    shown = engine.formats.get(output_format)
+    if shown is None or shown.diff is None:
+        usable = sorted(name for name, fmt in engine.formats.items() if fmt.diff is not None)
+        raise click.BadParameter(f"{output_format!r} cannot show a comparison; use one of {', '.join(usable)}",
+                                 param_hint="--format")
+    comparison = compare_files(old, new, engine_factory=lambda: engine, rubric=rubric_ref, as_of=as_of)
+    click.echo(shown.render_diff(comparison), nl=False)
     sys.exit(comparison.exit_code(fail_on_regression=fail_on_regression))
 
 
@@ -357,11 +359,11 @@ def diff(old, new, rubric_ref, as_of, output_format, fail_on_regression, plugin_
 @click.option("--method", type=click.Choice(["auto", "lexical", "manual"]), default=None, help="Only rules using this method.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @plugin_options
-def rules(plugin, category, method, output_format, plugin_args, strict_plugins) -> None:
+def rules(plugin, category, method, output_format, disabled, strict_plugins) -> None:
     """List the installed rules (no check code is imported)."""
     from .catalogue import rules_json, rules_table, select_rules
 
-    engine = make_engine(plugin_args, strict_plugins)
+    engine = make_engine(disabled, strict_plugins)
     chosen = select_rules(engine.rules.values(), plugin=plugin, category=category, method=method)
     click.echo(rules_json(chosen) if output_format == "json" else rules_table(chosen), nl=False)
 
@@ -369,12 +371,12 @@ def rules(plugin, category, method, output_format, plugin_args, strict_plugins) 
 @main.command()
 @click.argument("rule_id")
 @plugin_options
-def explain(rule_id, plugin_args, strict_plugins) -> None:
+def explain(rule_id, disabled, strict_plugins) -> None:
     """Print a rule's documentation: what, why, how to fix, examples."""
     from .catalogue import explain_rule
     from .schema_errors import did_you_mean
 
-    engine = make_engine(plugin_args, strict_plugins)
+    engine = make_engine(disabled, strict_plugins)
     rule = engine.rules.get(rule_id.upper())
     if rule is None:
         hint = did_you_mean(rule_id.upper(), engine.rules, "see `vetkit rules` for the installed rules")
@@ -385,9 +387,9 @@ def explain(rule_id, plugin_args, strict_plugins) -> None:
 @main.group(invoke_without_command=True)
 @plugin_options
 @click.pass_context
-def rubrics(ctx, plugin_args, strict_plugins) -> None:
+def rubrics(ctx, disabled, strict_plugins) -> None:
     """List the registered rubrics; `vetkit rubrics show ID` prints one resolved."""
-    ctx.obj["engine"] = make_engine(plugin_args, strict_plugins)
+    ctx.obj["engine"] = make_engine(disabled, strict_plugins)
     if ctx.invoked_subcommand is None:
         from .catalogue import rubrics_table
 
@@ -409,11 +411,11 @@ def rubrics_show(ctx, rubric_ref) -> None:
 @main.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @plugin_options
-def plugins(output_format, plugin_args, strict_plugins) -> None:
+def plugins(output_format, disabled, strict_plugins) -> None:
     """List plugins: name, version, distribution, rules and status (loaded, blocked, failed)."""
     from .catalogue import plugins_json, plugins_table
 
-    engine = make_engine(plugin_args, strict_plugins)
+    engine = make_engine(disabled, strict_plugins)
     click.echo(plugins_json(engine.plugins) if output_format == "json" else plugins_table(engine.plugins), nl=False)
 
 
@@ -451,13 +453,13 @@ def review() -> None:
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
 @click.option("--force", is_flag=True, help="Overwrite an existing answer file.")
 @plugin_options
-def review_init(course_file, output, rubric_ref, as_of, force, plugin_args, strict_plugins) -> None:
+def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_plugins) -> None:
     """Write an answer file with every pending question, its evidence and pointer."""
     from .fileio import InputFiles, write_atomic
     from .review import review_template
     from .safetext import display_path
 
-    engine = make_engine(plugin_args, strict_plugins)
+    engine = make_engine(disabled, strict_plugins)
     report = engine.score(course_file, rubric=rubric_ref, as_of=as_of)
     target = output or course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")
     if os.path.lexists(target) and not force:

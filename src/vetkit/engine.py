@@ -12,6 +12,7 @@ from attrs import frozen
 
 from . import scoring
 from .__about__ import __version__
+from .alignment import alignment_map
 from .checking import CheckContext, Result
 from .course import Course
 from .errors import PluginError, RubricError, UsageError
@@ -27,23 +28,41 @@ DEFAULT_RUBRIC = "ht-training"
 
 @frozen
 class Format:
-    """A report format registered by a plugin."""
+    """A report format registered by a plugin; it may also render a portfolio of courses and a diff."""
 
     name: str
     renderer: Any
     suffix: str
     description: str
     plugin: str
+    portfolio: Any = None
+    diff: Any = None
 
     def render(self, report: Report, **options: Any) -> str | bytes:
         """Render ``report`` in this format."""
-        renderer = self.renderer
-        if isinstance(renderer, str):
-            from importlib import import_module
+        return _imported(self.renderer)(report, **options)
 
-            module_name, _, function = renderer.partition(":")
-            renderer = getattr(import_module(module_name), function)
-        return renderer(report, **options)
+    def render_portfolio(self, batch: Any, **options: Any) -> str | bytes:
+        """Render the result of scoring several courses (``UsageError`` when the format has no portfolio)."""
+        if self.portfolio is None:
+            raise UsageError(f"format {self.name!r} renders single reports only, not a portfolio of courses")
+        return _imported(self.portfolio)(batch, **options)
+
+    def render_diff(self, comparison: Any, **options: Any) -> str | bytes:
+        """Render a comparison of two versions (``UsageError`` when the format has no diff renderer)."""
+        if self.diff is None:
+            raise UsageError(f"format {self.name!r} cannot show a comparison of two versions")
+        return _imported(self.diff)(comparison, **options)
+
+
+def _imported(renderer: Any) -> Any:
+    """A renderer given as ``"module:function"``, imported; a callable as it is."""
+    if isinstance(renderer, str):
+        from importlib import import_module
+
+        module_name, _, function = renderer.partition(":")
+        return getattr(import_module(module_name), function)
+    return renderer
 
 
 class Engine:
@@ -64,6 +83,7 @@ class Engine:
         self._rubric_sources = self._collect_rubrics()
         self._rubric_documents = self._read_rubrics()
         self._forget_failed()
+        self.unavailable: dict[str, str] = self._unavailable_rules()
 
     # -- what plugins registered -------------------------------------------------------------
 
@@ -150,8 +170,9 @@ class Engine:
         formats: dict[str, Format] = {}
 
         def make_register(plugin: str):
-            def register(name: str, renderer: Any, *, suffix: str = "", description: str = "") -> None:
-                formats[name] = Format(name, renderer, suffix, description, plugin)
+            def register(name: str, renderer: Any, *, suffix: str = "", description: str = "", portfolio: Any = None,
+                         diff: Any = None) -> None:
+                formats[name] = Format(name, renderer, suffix, description, plugin, portfolio, diff)
             return register
 
         self.host.call_each("vetkit_register_formats", make_register)
@@ -177,8 +198,8 @@ class Engine:
 
     @cached_property
     def lexicons(self):
-        """The lexicon registry every lexical check reads."""
-        from .lexicon import LexiconRegistry
+        """Every lexicon and phrase set registered by vetkit's core and the loaded plugins, by name."""
+        from .lexical import LexiconRegistry
 
         registry = LexiconRegistry()
 
@@ -189,6 +210,17 @@ class Engine:
 
         self.host.call_each("vetkit_register_lexicons", make_register)
         return registry
+
+    def _unavailable_rules(self) -> dict[str, str]:
+        """Rules that cannot run because a lexicon or phrase set they declare is not registered, with the reason."""
+        registered = self.lexicons
+        unavailable = {}
+        for rule_id, rule in self.rules.items():
+            missing = [name for name in rule.lexicons if name not in registered]
+            if missing:
+                unavailable[rule_id] = (f"it reads {', '.join(repr(name) for name in missing)}, which no loaded plugin "
+                                        "registers")
+        return unavailable
 
     @property
     def plugins(self):
@@ -248,6 +280,7 @@ class Engine:
         stale = review.stale_reason(course.id, course.version, course.sha256) if review else None
         notices = [f"plugin {info.name} {info.status}" + (f": {info.error}" if info.error else "")
                    for info in self.host.infos if info.status == "failed"]
+        notices += [f"rule {rule_id} unavailable: {reason}" for rule_id, reason in self.unavailable.items()]
         if stale:
             notices.append(f"review {review.file} ignored: {stale}")
         results: list[RuleResult] = []
@@ -281,7 +314,7 @@ class Engine:
             as_of=as_of.isoformat(), verdict=verdict, complete=scoring.is_complete(results), score=score,
             results=results, plugins=[info.to_json() for info in self.host.infos],
             review=review.to_json(stale=stale, applied=applied) if review else None,
-            notices=notices, verdict_reason=why)
+            notices=notices, verdict_reason=why, alignment=alignment_map(course).to_json())
 
     def _run(self, criterion, course: Course, params: dict[str, Any], as_of: dt.date) -> RuleResult:
         rule = self.rules.get(criterion.id)
@@ -293,11 +326,13 @@ class Engine:
             hint = f" If the rubric means {typo}, correct its id." if typo and rule is None else ""
             return _error_result(criterion, f"No loaded plugin provides {criterion.id}; plugins not loaded: "
                                             f"{missing}.{hint}", rule=rule)
+        if rule.id in self.unavailable:
+            return _error_result(criterion, f"Unavailable: {self.unavailable[rule.id]}.", rule=rule)
         if rule.manual:
             result = Result("needs-review", "Only a reviewer can decide this criterion, and no answer is recorded yet.")
         else:
             context = CheckContext(course=course, rule=rule, params=params, as_of=as_of,
-                                   vocabulary=self.vocabulary, lexicons=self.lexicons if "lexical" in rule.method else None)
+                                   vocabulary=self.vocabulary, lexicons=self.lexicons)
             try:
                 result = rule.load_check()(context)
                 _check_result(result)
@@ -316,7 +351,7 @@ class Engine:
         return RuleResult(rule.id, rule.title, rule.category, rule.plugin, rule.method, severity, float(weight),
                           criterion.essential, result.outcome, score, result.reason, findings,
                           rule.question if (rule.proxy or rule.manual or result.outcome == "needs-review") else None,
-                          _used_parameters(rule, params))
+                          _used_parameters(rule, params), **_advice(rule, result.outcome))
 
 
 def _check_result(result: Any) -> None:
@@ -358,7 +393,14 @@ def _error_result(criterion, reason: str, *, rule: Rule | None = None) -> RuleRe
     weight = criterion.weight if criterion.weight is not None else DEFAULT_WEIGHTS[severity]
     return RuleResult(criterion.id, rule.title if rule else criterion.id, rule.category if rule else "",
                       rule.plugin if rule else "", rule.method if rule else (), severity, float(weight),
-                      criterion.essential, "error", None, reason)
+                      criterion.essential, "error", None, reason, **(_advice(rule, "error") if rule else {}))
+
+
+def _advice(rule: Rule, outcome: str) -> dict[str, str | None]:
+    """The rule's rationale and how-to-fix, which a report carries for the criteria that need attention."""
+    if outcome in ("pass", "not-applicable"):
+        return {}
+    return {"rationale": rule.rationale, "how_to_fix": rule.how_to_fix}
 
 
 def _answered(result: RuleResult, answer, review: Review) -> RuleResult:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Mapping
 
-from .checking import CheckContext, Result
-from .course import Course
-from .rules import Example, Rule
+from .rules import Example
 
 
 @lru_cache(maxsize=1)
@@ -30,12 +27,3 @@ def example_course(example: Example | Mapping[str, Any]) -> dict[str, Any]:
     course = base_course()
     course.update(copy.deepcopy(dict(fragment)))
     return course
-
-
-def run_check(rule: Rule, course: Course, *, params: Mapping[str, Any] | None = None,
-              as_of: dt.date | None = None, vocabulary: Any = None, lexicons: Any = None) -> Result:
-    """Run one rule's check on a course with the rule's default parameters (or ``params``)."""
-    merged = {**rule.parameters, **(params or {})}
-    context = CheckContext(course=course, rule=rule, params=merged, as_of=as_of or dt.date.today(),
-                           vocabulary=vocabulary, lexicons=lexicons)
-    return rule.load_check()(context)

@@ -83,11 +83,14 @@ def vetkit_register_lexicons(register: Callable[[str, Any], None]) -> None:
 
 @hookspec
 def vetkit_register_formats(register: Callable[..., None]) -> None:
-    """Add a report format: call ``register(name, renderer, suffix=..., description=...)``.
+    """Add a report format: call ``register(name, renderer, suffix=..., description=..., portfolio=..., diff=...)``.
 
     :param register: ``renderer`` is ``"module:function"`` or a callable taking a
         :class:`vetkit.Report` and returning ``str`` or ``bytes``; it is imported only when
-        the format is used.
+        the format is used. The optional ``portfolio`` renderer takes the result of scoring
+        several courses (``vetkit.batch.BatchResult``) and ``diff`` a comparison of two
+        versions (``vetkit.diff.Comparison``); a format without them is used for single
+        reports only.
 
     .. versionadded:: 0.1
     """

@@ -64,18 +64,12 @@ def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabu
         return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
     if base_dir is None and isinstance(source, (str, os.PathLike)):
         base_dir = Path(source).parent
-    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir, owned=True)
-
-
-def check_document(document: Document, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
-                   base_dir: str | os.PathLike[str] | None = None) -> Validation:
-    """Schema, integrity and material-file checks on a parsed document."""
-    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir, owned=False)
+    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir)
 
 
 def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
-           base_dir: str | os.PathLike[str] | None, owned: bool) -> Validation:
-    """:func:`check_document`; ``owned`` when no one else holds ``document.data`` (``validate`` parsed it)."""
+           base_dir: str | os.PathLike[str] | None) -> Validation:
+    """Schema, integrity and material-file checks on a parsed document."""
     vocabulary = vocabulary or builtin_vocabulary()
     data = document.data
 
@@ -102,8 +96,7 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
         course = Course(data, name=document.name, source_map=document.source_map, material_texts=material_texts,
                         warnings=warnings, raw=document.raw, format=document.format,
                         base_dir=str(base_dir) if base_dir is not None else None)
-        if owned:  # the parsed data is private to this course: it hashes it without thawing
-            course._plain = data
+        course._plain = data  # the parsed data is private to this course: it hashes it without thawing
     return Validation(document.name, errors, warnings, course)
 
 

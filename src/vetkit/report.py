@@ -76,6 +76,8 @@ class RuleResult:
     question: str | None = None
     parameters: Mapping[str, Any] = field(factory=dict)
     answered_by: str | None = None  # "review" when a reviewer's answer decided the outcome
+    rationale: str | None = None
+    how_to_fix: str | None = None
 
     @property
     def conclusive(self) -> bool:
@@ -95,6 +97,10 @@ class RuleResult:
             raw["question"] = self.question
         if self.answered_by:
             raw["answeredBy"] = self.answered_by
+        if self.rationale:
+            raw["rationale"] = self.rationale
+        if self.how_to_fix:
+            raw["howToFix"] = self.how_to_fix
         return raw
 
     @classmethod
@@ -103,7 +109,7 @@ class RuleResult:
         return cls(raw["ruleId"], raw["title"], raw["category"], raw["plugin"], raw["method"], raw["severity"],
                    raw["weight"], raw["essential"], raw["outcome"], raw["score"], raw["reason"],
                    [Finding.from_json(f) for f in raw.get("findings", [])], raw.get("question"),
-                   dict(raw.get("parameters", {})), raw.get("answeredBy"))
+                   dict(raw.get("parameters", {})), raw.get("answeredBy"), raw.get("rationale"), raw.get("howToFix"))
 
 
 @frozen
@@ -148,6 +154,7 @@ class Report:
     review: Mapping[str, Any] | None = None
     notices: tuple[str, ...] = field(default=(), converter=_tuple)
     verdict_reason: str = ""
+    alignment: Mapping[str, Any] | None = None  # the course's alignment map (vetkit.alignment), as JSON
 
     def result(self, rule_id: str) -> RuleResult:
         """The result of one criterion; ``KeyError`` if it was not scored."""
@@ -176,6 +183,7 @@ class Report:
             "plugins": [dict(plugin) for plugin in self.plugins],
             "review": dict(self.review) if self.review is not None else None,
             "notices": list(self.notices),
+            **({"alignment": self.alignment} if self.alignment is not None else {}),
         }
 
     @classmethod
@@ -184,4 +192,4 @@ class Report:
         return cls(raw["tool"]["version"], raw["course"], raw["rubric"], raw["asOf"], raw["verdict"],
                    raw["complete"], Score.from_json(raw["score"]),
                    [RuleResult.from_json(r) for r in raw["results"]], raw.get("plugins", []),
-                   raw.get("review"), raw.get("notices", []), raw.get("verdictReason", ""))
+                   raw.get("review"), raw.get("notices", []), raw.get("verdictReason", ""), raw.get("alignment"))

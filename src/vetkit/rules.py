@@ -26,9 +26,6 @@ CATEGORIES: Mapping[str, tuple[str, str]] = {
     "LF": ("legal", "Legal framework"),
 }
 
-METHODS = ("auto", "lexical", "manual")
-
-
 def _tuple(value) -> tuple:
     return (value,) if isinstance(value, str) else tuple(value or ())
 
@@ -49,7 +46,9 @@ class Rule:
 
     ``check`` is ``"module:function"`` or a callable; it is imported only when the rule runs,
     so listing and explaining rules never imports check code. A rule without a check is a
-    reviewer question (method ``manual``).
+    reviewer question (method ``manual``). ``lexicons`` names the lexicons and phrase sets the
+    check reads: the engine hands it exactly those, and reports the rule unavailable before
+    scoring when one of them is not registered.
     """
 
     id: str
@@ -63,6 +62,7 @@ class Rule:
     question: str | None = None
     evidence: str | None = None
     sources: tuple[str, ...] = field(default=(), converter=_tuple)
+    lexicons: tuple[str, ...] = field(default=(), converter=_tuple)
     parameters: Mapping[str, Any] = field(factory=dict)
     lifecycle: str = "stable"
     check: str | Callable | None = None
@@ -102,7 +102,8 @@ def rule_from_mapping(raw: Mapping[str, Any], *, plugin: str = "", path: str | N
     return Rule(id=raw["id"], title=raw["title"], severity=raw["severity"], method=raw["method"],
                 rationale=raw["rationale"], how_to_fix=raw["how_to_fix"], category=category,
                 proxy=raw.get("proxy", False), question=raw.get("question"), evidence=raw.get("evidence"),
-                sources=raw.get("sources", ()), parameters=dict(raw.get("parameters", {})),
+                sources=raw.get("sources", ()), lexicons=raw.get("lexicons", ()),
+                parameters=dict(raw.get("parameters", {})),
                 lifecycle=raw.get("lifecycle", "stable"), check=raw.get("check"), examples=examples,
                 plugin=plugin, path=path)
 

@@ -7,8 +7,6 @@ from typing import Iterable
 from .report import RuleResult, Score
 
 PENDING = ("needs-review", "error")
-SEVERITY_VERDICTS = ("recommended", "pending-review", "revise", "not-recommended")
-THRESHOLD_VERDICTS = ("meets", "incomplete", "does-not-meet")
 
 
 def compute_score(results: Iterable[RuleResult]) -> Score:

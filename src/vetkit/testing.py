@@ -13,9 +13,10 @@ tests can use the fixtures without a ``conftest.py``::
         )
 
 Functions: :func:`check_rule` (a table of courses that must pass and courses that must fail,
-in the style of ESLint's RuleTester), :func:`run_rule_examples` (the examples in a rule's
-YAML), :func:`make_course` (a valid course with some top-level keys replaced) and
-:func:`make_engine` (an engine with only the plugins under test).
+in the style of ESLint's RuleTester), :func:`run_rule` (one rule's result for one course, for
+exact assertions), :func:`run_rule_examples` (the examples in a rule's YAML),
+:func:`make_course` (a valid course with some top-level keys replaced) and :func:`make_engine`
+(an engine with only the plugins under test).
 
 Fixtures: ``course_factory``, ``vetkit_engine`` and ``vetkit_cli``.
 
@@ -36,7 +37,7 @@ import pytest
 
 from .hookspecs import hookimpl
 
-__all__ = ["check_rule", "run_rule_examples", "make_course", "make_engine", "course_factory",
+__all__ = ["check_rule", "installed_engine", "run_rule", "run_rule_examples", "make_course", "make_engine", "course_factory",
            "vetkit_engine", "vetkit_cli"]
 
 #: Outcomes that count as "the course meets the rule" in :func:`check_rule`.
@@ -101,8 +102,12 @@ def make_engine(*plugins: object, **options: Any):
 _default_engine = None
 
 
-def _installed_engine():
-    """One engine over the installed plugins, built on first use and reused by later calls."""
+def installed_engine():
+    """One :class:`vetkit.Engine` over the installed plugins, built on first use and reused by later calls.
+
+    Treat it as read-only; it is the default engine of :func:`check_rule`, :func:`run_rule` and
+    :func:`run_rule_examples`, and its ``lexicons`` are those every installed rule reads.
+    """
     global _default_engine
     if _default_engine is None:
         from .engine import Engine
@@ -136,7 +141,7 @@ def _rule_and_engine(rule: Any, engine: Any):
         rule_id = rule.id
     else:
         rule_id = str(rule)
-        engine = engine if engine is not None else _installed_engine()
+        engine = engine if engine is not None else installed_engine()
     if rule_id not in engine.rules:
         known = ", ".join(engine.rules) or "none"
         loaded = ", ".join(engine.host.loaded())
@@ -154,6 +159,22 @@ def _run(engine, rule_id: str, course: Any, as_of, params: Mapping[str, Any] | N
     loaded = engine.load_course(course)
     report = engine.score(loaded, rubric=rubric, as_of=as_of or dt.date.today(), parameters=dict(params or {}))
     return report.result(rule_id)
+
+
+def run_rule(rule: Any, course: Any, *, engine: Any = None, as_of: dt.date | str | None = None,
+             params: Mapping[str, Any] | None = None):
+    """The result of one rule for one course, run through the engine as ``vetkit score`` runs it.
+
+    :param rule: A rule id such as ``"TX-01"`` (looked up in ``engine``), or a :class:`vetkit.Rule`.
+    :param course: A course mapping, a :class:`vetkit.Course` or a path.
+    :param engine: The :class:`vetkit.Engine` to run in; default one over the installed plugins.
+    :param as_of: The scoring date (``date`` or ``"YYYY-MM-DD"``); default today.
+    :param params: Parameter values laid over the rule's defaults, as a rubric would set them.
+    :returns: The :class:`vetkit.RuleResult`: ``outcome``, ``score``, ``reason``, ``severity`` and the
+        ``findings`` with their pointers, so a test can assert each exactly.
+    """
+    rule_id, engine = _rule_and_engine(rule, engine)
+    return _run(engine, rule_id, course, as_of, params)
 
 
 def _describe(result) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from vetkit.lexicon import Lexicon, builtin_registry, scan_text
-from vetkit.phrases import find_violations
+from vetkit.lexical import Lexicon, find_violations, scan_text
+from vetkit.testing import installed_engine
 
 CORPUS = Path(__file__).with_name("lexical.yaml")
 EFFECTS = ("fail", "needs-review", "note", "none")  # worst first
@@ -28,7 +28,7 @@ def row_id(row: dict[str, Any]) -> str:
 
 def evaluate(row: dict[str, Any]) -> tuple[str, list[str]]:
     """The worst effect the scanner gives the row's text (``none`` without hits) and the term ids hit."""
-    item = builtin_registry().get(row["lexicon"])
+    item = installed_engine().lexicons.get(row["lexicon"])
     if isinstance(item, Lexicon):
         if item.fields and not any(fnmatchcase(row["field"], pattern) for pattern in item.fields):
             return "none", []

@@ -7,7 +7,10 @@ breakers (``|``), ampersands, both kinds of quotes, backticks and non-ASCII text
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from vetkit import scoring
+from vetkit.alignment import alignment_map
 from vetkit.report import Finding, Report, RuleResult
 
 HOSTILE_TITLE = "<script>alert(1)</script> & \"Quotes\" | 'Pipes' — Café naïve ✓"
@@ -72,9 +75,18 @@ def synthetic_results() -> list[RuleResult]:
     ]
 
 
+#: The rule metadata a report carries for criteria that need attention: a rationale with markup in it,
+#: and a how-to-fix for a failure whose findings suggest nothing.
+ADVICE = {
+    "TI-07": {"rationale": "Labels like <em>\"child prostitute\"</em> contradict the law & blame the victim."},
+    "LO-03": {"rationale": "Without checks nobody knows whether learning happened.",
+              "how_to_fix": "Link every objective to at least one item | and say how learners are remediated."},
+}
+
+
 def synthetic_report() -> Report:
     """The fixed report every golden file of ``synthetic`` is rendered from."""
-    results = synthetic_results()
+    results = [evolve(result, **ADVICE.get(result.rule_id, {})) for result in synthetic_results()]
     score = scoring.compute_score(results)
     verdict, why = scoring.severity_verdict(results)
     return Report(
@@ -93,7 +105,7 @@ def synthetic_report() -> Report:
         review={"file": "courses/ht.review.yaml", "reviewer": {"name": "Dana Reviewer", "role": "SME"},
                 "date": "2026-11-20", "stale": False, "staleReason": None, "applied": ["RR-02"]},
         notices=["plugin broken<plugin> failed: import failed: ModuleNotFoundError: No module named 'x<y>'"],
-        verdict_reason=why)
+        verdict_reason=why, alignment=alignment_map(synthetic_course()).to_json())
 
 
 def synthetic_course() -> dict:

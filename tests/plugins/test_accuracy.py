@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from vetkit_accuracy import figures
-from vetkit_accuracy.framing import doubt, judge_all, true_false_key
 
 import vetkit
-from vetkit.examples import example_course, run_check
-from vetkit.lexicon import builtin_registry, scan_course
+from vetkit.testing import installed_engine, run_rule
+from vetkit.examples import example_course
+from vetkit.kit import doubt, judge_all, true_false_key
+from vetkit.lexical import scan_course
 from vetkit.strategies import valid_courses
 
 AS_OF = dt.date(2026, 11, 25)
@@ -34,7 +35,7 @@ def course(**fragment) -> vetkit.Course:
 
 
 def run(rule_id: str, target: vetkit.Course, **params):
-    return run_check(RULES[rule_id], target, params=params, as_of=AS_OF)
+    return run_rule(rule_id, target, params=params, as_of=AS_OF)
 
 
 def effects(result, effect: str | None = None) -> list[tuple[str, str | None]]:
@@ -52,7 +53,7 @@ def assessed(*items) -> dict:
 
 
 def myth_verdicts(target: vetkit.Course):
-    return judge_all(target, scan_course(target, builtin_registry().lexicon("myths")))
+    return judge_all(target, scan_course(target, installed_engine().lexicons.lexicon("myths")))
 
 
 class TestRuleFiles:
@@ -77,7 +78,7 @@ class TestRuleFiles:
 
     def test_term_lists_name_lexicon_rows(self):
         """Every row named in a parameter exists in the lexicon it is read from."""
-        registry = builtin_registry()
+        registry = installed_engine().lexicons
         myths, stats = set(registry.lexicon("myths").ids()), set(registry.lexicon("statistics").ids())
         assert set(RULES["AC-02"].parameters["myths.terms"]) | set(RULES["AC-08"].parameters["myths.terms"]) | \
             set(RULES["AC-09"].parameters["myths.terms"]) <= myths
@@ -88,7 +89,7 @@ class TestRuleFiles:
     @pytest.mark.parametrize(("rule", "example"), [p.values for p in EXAMPLES], ids=[p.id for p in EXAMPLES])
     def test_example(self, rule, example):
         """The example course gets the expected outcome and findings at the expected pointers."""
-        result = run_check(rule, vetkit.load_course(example_course(example)), as_of=AS_OF)
+        result = run_rule(rule.id, vetkit.load_course(example_course(example)), as_of=AS_OF)
         assert result.outcome == example.expect, result
         assert set(example.pointers) <= {f.pointer for f in result.findings}, result
 
@@ -117,7 +118,7 @@ class TestFraming:
     def test_structured_claim_fails(self):
         """A myth declared in statistics[].claim is an unambiguous claim."""
         target = course(statistics=[{"id": "S1", "claim": "The average age of entry into the sex trade is 13."}])
-        assert [(v.hit.pointer, v.effect) for v in myth_verdicts(target)] == [("/statistics/0/claim", "fail")]
+        assert [(v.pointer, v.effect) for v in myth_verdicts(target)] == [("/statistics/0/claim", "fail")]
 
     @pytest.mark.parametrize(("key", "effect"), [("False", "note"), ("True", "fail"), (None, "needs-review")])
     def test_true_false_prompt_follows_its_key(self, key, effect):
@@ -125,7 +126,7 @@ class TestFraming:
         extra = {"answer": key} if key else {}
         target = course(**assessed(item("Q1", "true-false", "True or false: victims will usually ask for help.",
                                         **extra)))
-        assert [(v.hit.pointer, v.effect) for v in myth_verdicts(target)] == \
+        assert [(v.pointer, v.effect) for v in myth_verdicts(target)] == \
             [("/assessments/0/items/0/prompt", effect)]
 
     def test_rationale_of_an_item_keyed_false_is_part_of_the_correction(self):
@@ -143,7 +144,7 @@ class TestFraming:
         target = course(**assessed(item("Q1", "choice", prompt, choices=[
             {"id": "A", "text": "The workers must be transported across state lines.", "correct": True},
             {"id": "B", "text": "Victims will ask for help.", "correct": False}])))
-        got = {v.hit.pointer: v.effect for v in myth_verdicts(target)}
+        got = {v.pointer: v.effect for v in myth_verdicts(target)}
         assert got == {"/assessments/0/items/0/choices/0/text": effect, "/assessments/0/items/0/choices/1/text": "note"}
 
     @pytest.mark.parametrize(("item_data", "key"), [
@@ -503,8 +504,8 @@ class TestReviewRegressions:
     ])
     def test_module_sentence(self, text, expected):
         target = course(modules=[module(text)])
-        verdicts = [v for v in myth_verdicts(target) if v.hit.pointer == "/modules/0/text"]
-        assert [(v.term_id, v.effect) for v in verdicts] == expected, [(v.term_id, v.hit.matched) for v in verdicts]
+        verdicts = [v for v in myth_verdicts(target) if v.pointer == "/modules/0/text"]
+        assert [(v.term_id, v.effect) for v in verdicts] == expected, [(v.term_id, v.matched) for v in verdicts]
 
     @pytest.mark.parametrize(("text", "outcome", "pointers"), [
         ("Movement is not required. Some victims are moved across state lines, but no travel is required.",

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import vetkit
-from vetkit.examples import example_course, run_check
+from vetkit.testing import run_rule
+from vetkit.examples import example_course
 
 AS_OF = dt.date(2026, 11, 25)
 RULE = next(rule for rule in vetkit.load_rules(files("vetkit_learning") / "rules", plugin="learning")
@@ -28,7 +29,7 @@ def course(*items, **extra) -> vetkit.Course:
 
 
 def run(target: vetkit.Course):
-    return run_check(RULE, target, as_of=AS_OF)
+    return run_rule(RULE.id, target, as_of=AS_OF)
 
 
 def found(result, effect: str) -> list[tuple[str, str | None]]:
@@ -48,7 +49,7 @@ class TestLO05:
     @pytest.mark.parametrize("example", RULE.examples, ids=lambda e: e.name)
     def test_example(self, example):
         """The example course gets the expected outcome and findings at the expected pointers."""
-        result = run_check(RULE, vetkit.load_course(example_course(example)), as_of=AS_OF)
+        result = run_rule(RULE.id, vetkit.load_course(example_course(example)), as_of=AS_OF)
         assert result.outcome == example.expect, result
         assert set(example.pointers) <= {f.pointer for f in result.findings}
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import vetkit
-from vetkit.examples import example_course, run_check
+from vetkit.testing import run_rule
+from vetkit.examples import example_course
 from vetkit_resources import checks
 
 AS_OF = dt.date(2026, 11, 25)
@@ -17,7 +18,6 @@ RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_resources") /
 EXAMPLES = [pytest.param(rule, example, id=f"{rule.id}:{example.name}")
             for rule in RULES.values() for example in rule.examples]
 DOCS = Path(__file__).parents[2] / "docs" / "examples"
-DOC_COURSES = sorted(DOCS.glob("*.json"))
 
 HOTLINE = {"id": "H1", "name": "National Human Trafficking Hotline", "type": "hotline", "phone": "1-888-373-7888",
            "text": "233733"}
@@ -48,7 +48,7 @@ def hotline_course(text: str = TAUGHT, *resources, hotline: dict | None = HOTLIN
 
 
 def run(rule_id: str, target: vetkit.Course, **params):
-    return run_check(RULES[rule_id], target, params=params, as_of=AS_OF)
+    return run_rule(rule_id, target, params=params, as_of=AS_OF)
 
 
 def pointers(result, effect: str | None = None) -> list[str]:
@@ -73,7 +73,7 @@ class TestRuleFiles:
     @pytest.mark.parametrize(("rule", "example"), [p.values for p in EXAMPLES], ids=[p.id for p in EXAMPLES])
     def test_example(self, rule, example):
         """The example course gets the expected outcome and findings at the expected pointers."""
-        result = run_check(rule, vetkit.load_course(example_course(example)), as_of=AS_OF)
+        result = run_rule(rule.id, vetkit.load_course(example_course(example)), as_of=AS_OF)
         assert result.outcome == example.expect, result
         assert set(example.pointers) <= set(pointers(result)), result
 
@@ -122,7 +122,7 @@ class TestRR01Resources:
     def test_wrong_number_names_found_and_right_digits(self):
         """A wrong phone fails at /resources/0/phone with the digits found and the right number."""
         result = run("RR-01", hotline_course(hotline={**HOTLINE, "phone": "1-800-555-0100"}))
-        assert result.outcome == "fail" and result.severity is None
+        assert result.outcome == "fail" and result.severity == "error"
         assert pointers(result, "fail") == ["/resources/0/phone"]
         message = result.findings[0].message
         assert "8005550100" in message and "1-888-373-7888" in message and "near miss" not in message
@@ -303,13 +303,6 @@ class TestRR04:
 
 
 class TestDocumentationCourses:
-    @pytest.mark.parametrize("path", DOC_COURSES, ids=[p.stem for p in DOC_COURSES])
-    def test_every_rule_runs(self, path):
-        """Every RR check runs on every example course without raising."""
-        target = vetkit.load_course(path)
-        for rule_id in RULES:
-            assert run(rule_id, target).outcome in ("pass", "fail", "needs-review", "not-applicable")
-
     def test_dispatcher_hotline_fails(self):
         """The dispatcher course gives 1-888-373-7889 under the old name with no text option: RR-01 fails."""
         result = run("RR-01", vetkit.load_course(DOCS / "dispatcher-call-taking.json"))

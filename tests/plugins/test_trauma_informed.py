@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
 import vetkit
+from vetkit.testing import make_engine, run_rule
 import vetkit_trauma_informed
 from vetkit.checking import CheckContext
-from vetkit.examples import example_course, run_check
-from vetkit.lexicon import LexiconRegistry
+from vetkit.examples import example_course
 
 AS_OF = dt.date(2026, 11, 25)
 MINE = ("TI-07", "TI-08", "DM-01", "DM-02", "DM-03")  # the plugin's other TI rules are tested elsewhere
 RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_trauma_informed") / "rules",
                                                      plugin="trauma_informed") if rule.id in MINE}
 EXAMPLES = [(rule, example) for rule in RULES.values() for example in rule.examples]
-DOC_COURSES = sorted((Path(__file__).parents[2] / "docs" / "examples").glob("*.json"))
 GLOSSARY = [{"term": "Victim", "definition": "A person harmed by a crime."}]
 
 
@@ -28,10 +26,9 @@ def module(text: str, **fields) -> dict:
             "topics": ["labor-trafficking", "sex-trafficking", "indicators"], "text": text, **fields}
 
 
-def run(rule_id: str, params: dict | None = None, lexicons=None, **top):
+def run(rule_id: str, params: dict | None = None, engine=None, **top):
     """Run one rule on the base course with ``top`` laid over it."""
-    return run_check(RULES[rule_id], vetkit.load_course(example_course(top)), params=params, as_of=AS_OF,
-                     lexicons=lexicons)
+    return run_rule(rule_id, example_course(top), params=params, as_of=AS_OF, engine=engine)
 
 
 def by_effect(result, effect: str) -> list[str]:
@@ -56,10 +53,11 @@ class TestCatalogue:
         assert RULES["DM-01"].parameters["require_image_review"] is False
 
     def test_lexicon_hook_registers_every_file(self):
-        """The plugin's hook registers each lexicon file that exists."""
-        registry = LexiconRegistry.from_modules([vetkit_trauma_informed])
-        assert {"stigmatizing-terms", "imagery", "entertainment", "leverage", "conditional-services",
-                "arrest-as-rescue", "interpreter-practice", "P-VC", "P-TI", "P-BEH", "P-LANG"} <= set(registry.names())
+        """The plugin registers its own lexicons and phrase sets; each one loads."""
+        registry = make_engine(vetkit_trauma_informed).lexicons
+        assert set(registry.names()) == {"stigmatizing-terms", "myths", "leverage", "imagery", "entertainment",
+                                         "conditional-services", "arrest-as-rescue", "interpreter-practice", "P-VC",
+                                         "P-TI", "P-BEH", "P-LANG", "cooperation", "offender-terms"}
         for name in registry.names():
             registry.get(name)
 
@@ -67,7 +65,7 @@ class TestCatalogue:
 @pytest.mark.parametrize("rule,example", EXAMPLES, ids=[f"{r.id}:{e.name}" for r, e in EXAMPLES])
 def test_examples(rule, example):
     """Every example in the rule files gets its expected outcome and the pointers it names."""
-    result = run_check(rule, vetkit.load_course(example_course(example)), as_of=AS_OF)
+    result = run_rule(rule.id, vetkit.load_course(example_course(example)), as_of=AS_OF)
     assert result.outcome == example.expect, result
     assert set(example.pointers) <= {finding.pointer for finding in result.findings}, result.findings
 
@@ -77,12 +75,12 @@ class TestTI07:
         ("own voice, unambiguous", "Patrol meets child prostitutes at truck stops.", "fail", "error"),
         ("U warning row fails at warning", "The suspect traded kiddie porn online.", "fail", "warning"),
         ("quoted slur", 'The buyer called her a "whore" on the recording.', "needs-review", "warning"),
-        ("negated", "Never call a trafficked teen a child prostitute.", "pass", None),
+        ("negated", "Never call a trafficked teen a child prostitute.", "pass", "error"),
         ("statute citation exempts L14", "Possession of child pornography is charged under 18 U.S.C. 2252.",
-         "pass", None),
+         "pass", "error"),
         ("error row that is not U", "A 15-year-old told us she chose this life.", "needs-review", "error"),
         ("jargon in own voice", "The pimp kept her ID.", "needs-review", "warning"),
-        ("proper name", "Order posters from the Rescue & Restore campaign.", "pass", None),
+        ("proper name", "Order posters from the Rescue & Restore campaign.", "pass", "error"),
     ]
 
     @pytest.mark.parametrize("name,text,outcome,severity", CASES, ids=[c[0] for c in CASES])
@@ -156,26 +154,28 @@ class TestTI07:
         assert result.outcome == "pass"
         assert by_effect(result, "note") == ["/assessments/0/items/0/choices/0/text"]
 
-    def test_registry_from_the_engine_is_used(self):
-        """Terms an academy adds to the lexicon through the registry are scanned too."""
-        registry = LexiconRegistry.from_modules([vetkit_trauma_informed])
-        registry.add("stigmatizing-terms", [{"id": "X01", "patterns": ["working girl"], "severity": "warning",
-                                             "use_instead": "person in the sex trade"}])
-        result = run("TI-07", lexicons=registry, modules=[module("She was a working girl in the city.")],
-                     glossary=GLOSSARY)
-        assert result.outcome == "needs-review" and result.findings[0].term == "X01"
+    def test_terms_added_by_another_plugin_are_scanned(self):
+        """Terms an academy's plugin adds to the stigmatizing-terms lexicon are scanned too."""
+        class AcademyTerms:
+            @vetkit.hookimpl
+            def vetkit_register_lexicons(self, register):
+                register("stigmatizing-terms", [{"id": "X01", "patterns": ["working girl"], "severity": "warning",
+                                                 "use_instead": "person in the sex trade"}])
 
-    def test_lexicon_helper_needs_a_registry(self):
-        """CheckContext.lexicon names the rule and the fallback when no registry was given."""
+        engine = make_engine(vetkit_trauma_informed, AcademyTerms())
+        result = run("TI-07", engine=engine, modules=[module("She was a working girl in the city.")],
+                     glossary=GLOSSARY)
+        assert result.outcome == "needs-review"
+        assert [(finding.term, finding.pointer) for finding in result.findings] == [("X01", "/modules/0/text")]
+
+    def test_a_check_reads_only_the_lexicons_its_rule_declares(self):
+        """CheckContext.lexicon hands out a declared lexicon and refuses any other, naming the rule."""
+        engine = make_engine(vetkit_trauma_informed)
         context = CheckContext(course=vetkit.load_course(example_course({})), rule=RULES["TI-07"], params={},
-                               as_of=AS_OF)
-        with pytest.raises(KeyError, match="registry_for"):
-            context.lexicon("stigmatizing-terms")
-        registry = LexiconRegistry.from_modules([vetkit_trauma_informed])
-        context = CheckContext(course=context.course, rule=RULES["TI-07"], params={}, as_of=AS_OF, lexicons=registry)
-        assert context.lexicon("imagery").name == "imagery"
-        with pytest.raises(KeyError, match="no plugin registered"):
-            context.lexicon("nothing")
+                               as_of=AS_OF, lexicons=engine.lexicons)
+        assert context.lexicon("stigmatizing-terms").name == "stigmatizing-terms"
+        with pytest.raises(KeyError, match="rule TI-07 reads lexicon 'imagery' but does not declare it"):
+            context.lexicon("imagery")
 
 
 class TestTI08:
@@ -227,7 +227,7 @@ class TestDM01:
         data = example_course({"materials": [{"id": "H1", "title": "Handout", "type": "handout",
                                               "file": "girl_in_chains.md"}]})
         course = vetkit.load_course(data, base_dir=path.parent)
-        result = run_check(RULES["DM-01"], course, as_of=AS_OF)
+        result = run_rule("DM-01", course, as_of=AS_OF)
         assert result.outcome == "needs-review" and by_effect(result, "needs-review") == ["/materials/0/file"]
 
     def test_module_text_is_not_media(self):
@@ -305,13 +305,3 @@ class TestDM03:
         references = [{"id": "R1", "title": "Sound of Freedom (2023), feature film", "type": "website"}]
         result = run("DM-03", references=references)
         assert result.outcome == "pass" and by_effect(result, "note") == ["/references/0/title"]
-
-
-@pytest.mark.parametrize("path", DOC_COURSES, ids=[p.name for p in DOC_COURSES])
-def test_documentation_courses(path):
-    """Every rule runs on the example courses in docs/examples without raising."""
-    course = vetkit.load_course(path)
-    for rule in RULES.values():
-        result = run_check(rule, course, as_of=AS_OF)
-        assert result.outcome in ("pass", "fail", "needs-review", "not-applicable")
-        assert all(finding.pointer.startswith("/") for finding in result.findings)

@@ -11,8 +11,9 @@ import pytest
 from vetkit_trauma_informed import victim_response
 
 import vetkit
+from vetkit.testing import installed_engine, run_rule
 from vetkit.course import Course
-from vetkit.examples import example_course, run_check
+from vetkit.examples import example_course
 
 AS_OF = dt.date(2026, 11, 25)
 RULE_IDS = ["TI-01", "TI-02", "TI-03", "TI-04", "TI-05", "TI-06", "TI-09", "TI-10", "TI-11", "TI-12", "TI-13",
@@ -40,12 +41,12 @@ def activity(identifier: str, kind: str, module_id: str = "M1", **extra) -> dict
 
 def run(rule_id: str, params: dict | None = None, **top):
     """Run one rule on the base course with ``top`` laid over it (validated)."""
-    return run_check(RULES[rule_id], vetkit.load_course(example_course(top)), params=params, as_of=AS_OF)
+    return run_rule(rule_id, vetkit.load_course(example_course(top)), params=params, as_of=AS_OF)
 
 
 def run_raw(rule_id: str, **top):
     """Run one rule on an unvalidated course (to reach states the loader rejects)."""
-    return run_check(RULES[rule_id], Course(example_course(top)), as_of=AS_OF)
+    return run_rule(rule_id, Course(example_course(top)), as_of=AS_OF)
 
 
 def pointers(result, effect: str) -> list[str]:
@@ -84,9 +85,7 @@ class TestCatalogue:
 
     def test_helper_sets_are_registered(self):
         """The plugin registers its helper phrase sets, so a rubric or an academy can extend them."""
-        from vetkit.lexicon import builtin_registry
-
-        registry = builtin_registry()
+        registry = installed_engine().lexicons
         assert registry.phrase_set("cooperation").id == "COOPERATION"
         assert registry.phrase_set("offender-terms").id == "OFFENDERS"
 
@@ -95,7 +94,7 @@ class TestCatalogue:
 def test_rule_example(rule, example):
     """Each rule example gets its documented outcome, with findings at the pointers it names."""
     course = vetkit.load_course(example_course(example))
-    result = run_check(rule, course, as_of=AS_OF)
+    result = run_rule(rule.id, course, as_of=AS_OF)
     assert result.outcome == example.expect, result.reason
     got = {finding.pointer for finding in result.findings}
     assert set(example.pointers) <= got, got
@@ -205,16 +204,16 @@ class TestTI03:
 
 class TestTI04:
     @pytest.mark.parametrize("roles, modules, activities, outcome, severity, score, fails", [
-        (["patrol"], [module("", ["first-contact"])], [activity("A1", "role-play")], "pass", None, 1.0, []),
+        (["patrol"], [module("", ["first-contact"])], [activity("A1", "role-play")], "pass", "warning", 1.0, []),
         (["patrol"], [module(), module("", ["first-contact"], "M2")],
-         [activity("A1", "scenario", tags=["first-contact"])], "pass", None, 1.0, []),
+         [activity("A1", "scenario", tags=["first-contact"])], "pass", "warning", 1.0, []),
         (["patrol"], [module("", ["first-contact"])], [activity("A1", "lecture", tags=["first-contact"])], "fail",
-         None, 0.5, ["/activities"]),
+         "warning", 0.5, ["/activities"]),
         (["patrol", "investigator"], [module("", ["first-contact"])], [activity("A1", "scenario")], "fail", "error",
          0.5, ["/modules", "/activities"]),
-        (["prosecutor"], [module()], [], "fail", None, 0.0, ["/modules", "/activities"]),
+        (["prosecutor"], [module()], [], "fail", "warning", 0.0, ["/modules", "/activities"]),
         (["task-force"], [module()], [], "fail", "error", 0.0, ["/modules", "/activities"]),
-        (["supervisor", "executive"], [module()], [], "not-applicable", None, None, []),
+        (["supervisor", "executive"], [module()], [], "not-applicable", "warning", None, []),
     ], ids=["tagged-module", "tagged-activity", "lecture-only", "two-roles", "prosecutor", "task-force", "n/a"])
     def test_role_topics_and_practice(self, roles, modules, activities, outcome, severity, score, fails):
         """Each needed topic must be taught and practised; investigative audiences escalate to error."""
@@ -400,11 +399,11 @@ class TestTI13:
     QUALIFIED = "Use a qualified, neutral interpreter through the language line."
 
     @pytest.mark.parametrize("text, outcome, severity, fails, reviews", [
-        (QUALIFIED, "pass", None, [], []),
+        (QUALIFIED, "pass", "warning", [], []),
         (QUALIFIED + " If needed, ask a family member to interpret.", "fail", "error", ["/modules/0/text"], []),
-        ("Have a certified interpreter ask the companion to wait outside.", "pass", None, [], []),
-        (QUALIFIED + " Never let the child translate.", "pass", None, [], []),
-        ("Call an interpreter when needed.", "needs-review", None, [], ["/modules/0/text"]),
+        ("Have a certified interpreter ask the companion to wait outside.", "pass", "warning", [], []),
+        (QUALIFIED + " Never let the child translate.", "pass", "warning", [], []),
+        ("Call an interpreter when needed.", "needs-review", "warning", [], ["/modules/0/text"]),
     ], ids=["qualified", "family-member", "also-qualified", "negated", "no-P-LANG"])
     def test_interpreter_practice(self, text, outcome, severity, fails, reviews):
         """Teaching a compromised interpreter fails at error; doubtful or missing wording is reviewed."""
@@ -425,31 +424,23 @@ def _doc(name: str):
 
 
 class TestDocumentationCourses:
-    @pytest.mark.parametrize("path", sorted(DOCS.glob("*.json")), ids=lambda p: p.stem)
-    def test_every_check_runs(self, path):
-        """Every rule runs on every documentation course without raising and with a valid outcome."""
-        course = vetkit.load_course(path)
-        for rule in RULES.values():
-            result = run_check(rule, course, as_of=AS_OF)
-            assert result.outcome in ("pass", "fail", "needs-review", "not-applicable"), rule.id
-
     def test_dispatcher_course(self):
         """The dispatcher course fails TI-01, TI-05 and TI-10 to TI-13, as it is written to."""
         course = _doc("dispatcher-call-taking")
-        outcomes = {rule_id: run_check(RULES[rule_id], course, as_of=AS_OF).outcome for rule_id in RULES}
+        outcomes = {rule_id: run_rule(rule_id, course, as_of=AS_OF).outcome for rule_id in RULES}
         assert outcomes == {"TI-01": "fail", "TI-02": "fail", "TI-03": "fail", "TI-04": "not-applicable",
                             "TI-05": "fail", "TI-06": "pass", "TI-09": "needs-review", "TI-10": "fail",
                             "TI-11": "fail", "TI-12": "fail", "TI-13": "fail", "TI-14": "needs-review"}
-        ti05 = run_check(RULES["TI-05"], course, as_of=AS_OF)
+        ti05 = run_rule("TI-05", course, as_of=AS_OF)
         assert pointers(ti05, "fail") == ["/modules", "/modules/2/text", "/modules/2/text"]
-        ti13 = run_check(RULES["TI-13"], course, as_of=AS_OF)
+        ti13 = run_rule("TI-13", course, as_of=AS_OF)
         assert ti13.severity == "error" and "/modules/2/text" in pointers(ti13, "fail")
 
     @pytest.mark.parametrize("name", ["task-force-investigations", "roll-call-awareness"])
     def test_model_courses_pass_every_automated_rule(self, name):
         """The task-force and roll-call courses pass every automated TI rule; manual ones await a reviewer."""
         course = _doc(name)
-        outcomes = {rule_id: run_check(RULES[rule_id], course, as_of=AS_OF).outcome for rule_id in RULES}
+        outcomes = {rule_id: run_rule(rule_id, course, as_of=AS_OF).outcome for rule_id in RULES}
         assert {rule_id for rule_id, outcome in outcomes.items() if outcome != "pass"} == {"TI-09", "TI-14"}
         assert outcomes["TI-09"] == outcomes["TI-14"] == "needs-review"
 

@@ -6,15 +6,15 @@ are chosen from fixed tables, never copied from report data. A Content-Security-
 forbids scripts, network access and external resources, so even a mistake here could not
 run code or phone home.
 
-Options: ``course`` (a :class:`~vetkit.course.Course`; adds the alignment map) and
-``rules`` (the engine's rules by id; adds each criterion's rationale).
+The page is a function of the report alone: the alignment map, each criterion's rationale
+and how-to-fix travel in it.
 """
 
 from __future__ import annotations
 
 import re
 from html import escape
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from . import summary
 
@@ -41,9 +41,8 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def render(report, *, course=None, rules: Mapping[str, Any] | None = None, **_: Any) -> str:
-    """The HTML page for ``report``; ``course`` adds the alignment map, ``rules`` the rationales."""
-    rules = rules or {}
+def render(report, **_: Any) -> str:
+    """The HTML page for ``report``."""
     course_info = report.course
     title = f"{course_info.get('id', '')} {course_info.get('title', '')}".strip()
     parts = [
@@ -64,10 +63,10 @@ def render(report, *, course=None, rules: Mapping[str, Any] | None = None, **_: 
         _summary(report),
         _notices(report),
         _categories(report),
-        _fixes(report, rules),
-        _questions(report, rules),
+        _fixes(report),
+        _questions(report),
         _notes(report),
-        _alignment(course),
+        _alignment(report.alignment),
         _criteria(report),
         "</main>",
         _footer(report),
@@ -204,23 +203,23 @@ def category_chart(rows: Iterable[summary.CategorySummary]) -> str:
 # -- findings -------------------------------------------------------------------------------------
 
 
-def _fixes(report, rules) -> str:
+def _fixes(report) -> str:
     results = summary.ordered(r for r in report.results if r.outcome in ("fail", "error"))
     if not results:
         return ('<section id="fixes">\n<h2>What to fix</h2>\n'
                 '<p class="empty">No criterion failed or errored.</p>\n</section>')
     return ('<section id="fixes">\n<h2>What to fix</h2>\n'
-            + "\n".join(_result_card(result, rules) for result in results) + "\n</section>")
+            + "\n".join(_result_card(result) for result in results) + "\n</section>")
 
 
-def _questions(report, rules) -> str:
+def _questions(report) -> str:
     results = summary.open_questions(report)
     if not results:
         return ""
     return ('<section id="questions">\n<h2>Open reviewer questions</h2>\n'
             '<p class="hint">A person must answer these (<code>vetkit review init</code> writes an answer file); '
             "until then the score can still move.</p>\n"
-            + "\n".join(_result_card(result, rules) for result in summary.ordered(results)) + "\n</section>")
+            + "\n".join(_result_card(result) for result in summary.ordered(results)) + "\n</section>")
 
 
 def _notes(report) -> str:
@@ -229,10 +228,10 @@ def _notes(report) -> str:
     if not results:
         return ""
     return ('<section id="notes">\n<h2>Notes on other criteria</h2>\n'
-            + "\n".join(_result_card(result, {}) for result in results) + "\n</section>")
+            + "\n".join(_result_card(result) for result in results) + "\n</section>")
 
 
-def _result_card(result, rules) -> str:
+def _result_card(result) -> str:
     kind = _OUTCOME_CLASSES.get(result.outcome, "na")
     essential = '<span class="tag essential">essential</span>' if result.essential else ""
     severity_class = f" sev-{_severity(result.severity)}" if result.outcome in ("fail", "error", "needs-review") else ""
@@ -248,16 +247,15 @@ def _result_card(result, rules) -> str:
              f'<p class="reason">{_e(_sentence(result.reason))}</p>']
     if result.outcome == "needs-review" and result.question:
         lines.append(f'<p class="question"><span class="label-inline">Question for the reviewer</span> {_e(result.question)}</p>')
-    rule = rules.get(result.rule_id) if rules else None
-    if rule is not None and getattr(rule, "rationale", None) and result.outcome != "pass":
-        lines.append(f'<details class="rationale"><summary>Why it matters</summary><p>{_e(rule.rationale)}</p></details>')
+    if result.rationale and result.outcome != "pass":
+        lines.append(f'<details class="rationale"><summary>Why it matters</summary><p>{_e(result.rationale)}</p></details>')
     order = {"fail": 0, "needs-review": 1}
     findings = sorted(result.findings, key=lambda f: order.get(f.effect, 2))  # notes last (stable sort)
     fixing = result.outcome in ("fail", "needs-review", "error")  # a passing criterion needs no fix
     suggestions = {f.suggestion for f in findings if f.suggestion and f.effect != "note"} if fixing else set()
     shared = suggestions.pop() if len(suggestions) == 1 else None
-    if shared is None and not suggestions and rule is not None and result.outcome in ("fail", "needs-review"):
-        shared = getattr(rule, "how_to_fix", None)
+    if shared is None and not suggestions and result.outcome in ("fail", "needs-review"):
+        shared = result.how_to_fix
     if findings:
         lines.append('<ol class="findings">')
         lines += [_finding(finding, show_fix=fixing and shared is None and finding.effect != "note")
@@ -299,12 +297,9 @@ def _highlight(evidence: str, term: str | None) -> str:
 # -- alignment map and the criteria table ---------------------------------------------------------
 
 
-def _alignment(course) -> str:
-    if course is None:
+def _alignment(amap) -> str:
+    if not amap:
         return ""
-    from ..alignment import alignment_map
-
-    amap = alignment_map(course)
     lines = ['<section id="alignment">', "<h2>Alignment map</h2>",
              '<p class="hint">What teaches and what assesses each objective, as the course document links them. '
              "Minutes: each activity's minutes split across its objectives, plus the rest of its module's minutes "
@@ -312,29 +307,33 @@ def _alignment(course) -> str:
              '<div class="table-wrap"><table class="alignment">',
              "<thead><tr><th scope=\"col\">Objective</th><th scope=\"col\">Modules</th><th scope=\"col\">Activities</th>"
              "<th scope=\"col\">Assessment items</th><th scope=\"col\" class=\"num\">Minutes</th></tr></thead>", "<tbody>"]
-    for row in amap.objectives:
-        critical = ' <span class="tag essential">critical</span>' if row.critical else ""
+    for row in amap["objectives"]:
+        critical = ' <span class="tag essential">critical</span>' if row["critical"] else ""
         gaps = []
-        if not row.taught:
+        if not row["taught"]:
             gaps.append("not taught")
-        if not row.assessed:
+        if not row["assessed"]:
             gaps.append("not assessed")
         gap = "".join(f' <span class="tag gap">{g}</span>' for g in gaps)
         row_class = ' class="gap-row"' if gaps else ""
+        items = [item["id"] for item in row["items"]]
+        minutes = f"{row['minutes']:g}"
         lines.append(f'<tr{row_class}>'
-                     f'<th scope="row"><span class="obj-id">{_e(row.id)}</span>{critical}{gap}'
-                     f'<span class="obj-text">{_e(row.text)}</span></th>'
-                     f"<td>{_ids(row.modules)}</td><td>{_ids(row.activities)}</td><td>{_ids(row.item_ids)}</td>"
-                     f'<td class="num">{_e(f"{row.minutes:g}")}</td></tr>')
+                     f'<th scope="row"><span class="obj-id">{_e(row["id"])}</span>{critical}{gap}'
+                     f'<span class="obj-text">{_e(row["text"])}</span></th>'
+                     f'<td>{_ids(row["modules"])}</td><td>{_ids(row["activities"])}</td><td>{_ids(items)}</td>'
+                     f'<td class="num">{_e(minutes)}</td></tr>')
+    total = f"{amap['totalMinutes']:g}"
     lines += ["</tbody>",
-              f'<tfoot><tr><th scope="row">Module minutes in all</th><td colspan="3"></td><td class="num">{_e(f"{amap.total_minutes:g}")}</td></tr></tfoot>',
+              f'<tfoot><tr><th scope="row">Module minutes in all</th><td colspan="3"></td><td class="num">{_e(total)}</td></tr></tfoot>',
               "</table></div>"]
-    orphans = [("Modules that serve no objective", amap.orphan_modules),
-               ("Activities that serve no objective", amap.orphan_activities),
-               ("Assessment items that measure no objective", amap.orphan_items),
-               ("Objectives no module or activity teaches", amap.untaught_objectives),
-               ("Objectives no item assesses", amap.unassessed_objectives)]
-    found = [(label, ids) for label, ids in orphans if ids]
+    orphans = amap["orphans"]
+    labelled = [("Modules that serve no objective", orphans["modules"]),
+                ("Activities that serve no objective", orphans["activities"]),
+                ("Assessment items that measure no objective", orphans["items"]),
+                ("Objectives no module or activity teaches", orphans["objectives"]),
+                ("Objectives no item assesses", orphans["unassessedObjectives"])]
+    found = [(label, ids) for label, ids in labelled if ids]
     if found:
         lines.append('<ul class="orphans">')
         lines += [f"<li><strong>{label}:</strong> {_ids(ids)}</li>" for label, ids in found]

@@ -18,7 +18,8 @@ carries the rules (``reportingDescriptor``) it contributed to this report. What 
 
 A criterion whose check errored and a plugin that failed to load are
 ``invocations[0].toolExecutionNotifications``, with the other notices of the run.
-Options: ``rules`` (the engine's rules by id) adds each rule's rationale and how-to-fix.
+Each rule's rationale and how-to-fix come from the report (which carries them for the criteria
+that need attention).
 """
 
 from __future__ import annotations
@@ -27,22 +28,21 @@ import hashlib
 import json
 import os
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import quote
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(report, *, rules: Mapping[str, Any] | None = None, **_: Any) -> str:
+def render(report, **_: Any) -> str:
     """The SARIF log (JSON text) for ``report``."""
-    return json.dumps(sarif_log(report, rules=rules), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
 
 
-def sarif_log(report, *, rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def sarif_log(report) -> dict[str, Any]:
     """The SARIF log as data."""
-    rules = rules or {}
-    components, index = _components(report, rules)
+    components, index = _components(report)
     uri = _uri(report.course.get("file"))
     results = []
     for result in report.results:
@@ -70,7 +70,7 @@ def sarif_log(report, *, rules: Mapping[str, Any] | None = None) -> dict[str, An
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _components(report, rules) -> tuple[dict[str | None, dict[str, Any]], dict[str, tuple[int | None, int]]]:
+def _components(report) -> tuple[dict[str | None, dict[str, Any]], dict[str, tuple[int | None, int]]]:
     """One toolComponent per plugin (``None``: the driver, for rules no plugin owns) and each rule's place."""
     plugins = {p.get("name"): p for p in report.plugins}
     owners: dict[str | None, list] = {}
@@ -89,13 +89,13 @@ def _components(report, rules) -> tuple[dict[str | None, dict[str, Any]], dict[s
         component["properties"] = {"status": plugin.get("status")}
         if plugin.get("error"):
             component["properties"]["error"] = plugin["error"]
-        component["rules"] = [_descriptor(r, rules.get(r.rule_id)) for r in owners.get(name, [])]
+        component["rules"] = [_descriptor(r) for r in owners.get(name, [])]
         for number, result in enumerate(owners.get(name, [])):
             index[result.rule_id] = (position, number)
         components[name] = component
         position += 1
     if None in owners:
-        components[None] = {"rules": [_descriptor(r, rules.get(r.rule_id)) for r in owners[None]]}
+        components[None] = {"rules": [_descriptor(r) for r in owners[None]]}
         for number, result in enumerate(owners[None]):
             index[result.rule_id] = (None, number)
     return components, index
@@ -109,11 +109,11 @@ def _driver(report, extra: dict[str, Any] | None) -> dict[str, Any]:
     return driver
 
 
-def _descriptor(result, rule) -> dict[str, Any]:
-    """A reportingDescriptor from the result (and the rule's metadata when known)."""
+def _descriptor(result) -> dict[str, Any]:
+    """A reportingDescriptor from the result."""
     suggestions = [f.suggestion for f in result.findings if f.suggestion]
-    how_to_fix = getattr(rule, "how_to_fix", None) or (suggestions[0] if suggestions else None)
-    rationale = getattr(rule, "rationale", None)
+    how_to_fix = result.how_to_fix or (suggestions[0] if suggestions else None)
+    rationale = result.rationale
     descriptor: dict[str, Any] = {
         "id": result.rule_id,
         "name": _name(result.title) or result.rule_id,
