@@ -9,7 +9,7 @@ import pytest
 
 import vetkit
 from engine_helpers import MINIMAL_COURSE, minimal_course
-from vetkit.parsing import DEFAULT_LIMITS, MIB
+from vetkit.limits import DEFAULT_LIMITS, MIB
 
 
 def yaml_course(*extra: str) -> bytes:

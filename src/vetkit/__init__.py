@@ -23,7 +23,7 @@ _EXPORTS = {
     "Validation": "vetkit.loading",
     "Course": "vetkit.course",
     "TextField": "vetkit.course",
-    "Limits": "vetkit.parsing",
+    "Limits": "vetkit.limits",
     "Problem": "vetkit.errors",
     "VetkitError": "vetkit.errors",
     "InvalidDocument": "vetkit.errors",
@@ -69,7 +69,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import (InvalidCourse, InvalidDocument, PluginError, Problem, ReviewError, RubricError,
                          UsageError, VetkitError)
     from .loading import Validation, load_course, validate
-    from .parsing import Limits
+    from .limits import Limits
     from .checking import CheckContext, Result, combine
     from .engine import Engine, score
     from .hookspecs import hookimpl

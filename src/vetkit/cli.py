@@ -96,7 +96,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _limits(max_bytes: int | None):
-    from .parsing import DEFAULT_LIMITS, Limits
+    from .limits import DEFAULT_LIMITS, Limits
 
     return DEFAULT_LIMITS if max_bytes is None else Limits(max_bytes=max_bytes)
 

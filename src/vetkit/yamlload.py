@@ -9,6 +9,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import pointers
 from .errors import InvalidDocument, Problem
+from .limits import too_long_number, too_long_string, too_many_values
 from .safetext import shown
 from .sourcemap import SourceMap
 
@@ -155,8 +156,6 @@ class _Builder:
                               pointer=pointer)
         self.values += 1
         if self.values > self.limits.max_nodes:
-            from .parsing import too_many_values
-
             line, column = _position(node)
             raise InvalidDocument(f"{self.name}: too many values",
                                   [too_many_values(self.name, self.limits, line, column, pointer)])
@@ -193,8 +192,6 @@ class _Builder:
         tag = node.tag
         if tag == _STR:
             if len(node.value) > self.limits.max_string_length:
-                from .parsing import too_long_string
-
                 line, column = _position(node)
                 self.problems.append(too_long_string(self.name, len(node.value), self.limits, line, column, pointer))
             return node.value  # what SafeConstructor.construct_yaml_str returns
@@ -203,8 +200,6 @@ class _Builder:
         if tag not in _SCALAR_TAGS:
             return self.unsupported(node, pointer)
         if len(node.value) > self.limits.max_number_length and tag in _NUMBER_TAGS:
-            from .parsing import too_long_number
-
             line, column = _position(node)
             self.problems.append(too_long_number(self.name, len(node.value), self.limits, line, column, pointer))
             return None
