@@ -203,10 +203,11 @@ def plugin_options(function):
                         help="Make a failing plugin fatal (for plugin authors).")(function)
 
 
-def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
-    from .engine import Engine
+def make_engine(disabled: tuple[str, ...], strict_plugins: bool, time_budget: float | None = None):
+    from .engine import DEFAULT_TIME_BUDGET, Engine
 
-    return Engine(disable=disabled, strict_plugins=strict_plugins)
+    budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
+    return Engine(disable=disabled, strict_plugins=strict_plugins, time_budget=budget)
 
 
 @main.command()
@@ -231,9 +232,11 @@ def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
               help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Score several courses in N processes.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop a plugin's check that runs longer than this (outcome error); default 10, 0 for no limit.")
 @plugin_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, output_dir, jobs, disabled, strict_plugins) -> None:
+          require_complete, verbose, output_dir, jobs, time_budget, disabled, strict_plugins) -> None:
     """Score course documents against a rubric and print the verdict.
 
     Pass one FILE for its report, or several files and folders (searched recursively for
@@ -245,7 +248,7 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     """
     from .scoring import exit_code
 
-    engine = make_engine(disabled, strict_plugins)
+    engine = make_engine(disabled, strict_plugins, time_budget)
     output_format = output_format or _format_for(engine, output)
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
@@ -275,7 +278,7 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
         raise click.UsageError("-o/--output holds one report: pass --output-dir DIR for several courses.")
     if review_file is not None:
         raise click.UsageError("--review answers one course: score that course on its own.")
-    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins)
+    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins, time_budget=engine.time_budget)
     with progress_bar(enabled=sys.stderr.isatty()) as progress:
         batch = score_many(files, jobs=jobs, engine=engine, engine_factory=factory, output_dir=output_dir,
                            output_format=output_format, progress=progress, **options)
