@@ -95,6 +95,32 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+class DisabledPlugin(click.ParamType):
+    """``no:NAME``, as in pytest: the name of a plugin not to load."""
+
+    name = "no:NAME"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
+            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
+        return value[3:]
+
+
+def plugin_options(function):
+    """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
+    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
+                            help="Do not load plugin NAME (repeatable).")(function)
+    return click.option("--strict-plugins", is_flag=True,
+                        help="Make a failing plugin fatal (for plugin authors).")(function)
+
+
+def make_engine(disabled: tuple[str, ...], strict_plugins: bool, time_budget: float | None = None):
+    from .engine import DEFAULT_TIME_BUDGET, Engine
+
+    budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
+    return Engine(disable=disabled, strict_plugins=strict_plugins, time_budget=budget)
+
+
 def _limits(max_bytes: int | None):
     from .limits import DEFAULT_LIMITS, Limits
 
@@ -111,15 +137,17 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
               help="Output for people or for tools.")
 @click.option("--strict", is_flag=True, help="Treat warnings (unknown tags) as errors.")
 @max_bytes_option
-def validate(files: tuple[Path, ...], output_format: str, strict: bool, max_bytes: int | None) -> None:
+@plugin_options
+def validate(files: tuple[Path, ...], output_format: str, strict: bool, max_bytes: int | None,
+             disabled: tuple[str, ...], strict_plugins: bool) -> None:
     """Check course documents against the course format.
 
-    Exit code 0 when every file is valid, 2 otherwise. Problems go to stderr, one
-    paragraph each, with file, line:column, JSON Pointer and a hint.
+    Roles and tags that installed plugins add are known, as when scoring. Exit code 0 when
+    every file is valid, 2 otherwise. Problems go to stderr, one paragraph each, with file,
+    line:column, JSON Pointer and a hint.
     """
-    from .loading import validate as validate_course
-
-    results = [validate_course(path, limits=_limits(max_bytes)) for path in files]
+    engine = make_engine(disabled, strict_plugins)
+    results = [engine.validate(path, limits=_limits(max_bytes)) for path in files]
     failed = [r for r in results if not r.valid or (strict and r.warnings)]
     if output_format == "json":
         from .render.problems import validation_json
@@ -182,32 +210,6 @@ class IdList(click.ParamType):
         if bad:
             self.fail(f"{', '.join(bad)} is not a criterion id (expected e.g. TI-07)", param, ctx)
         return ids
-
-
-class DisabledPlugin(click.ParamType):
-    """``no:NAME``, as in pytest: the name of a plugin not to load."""
-
-    name = "no:NAME"
-
-    def convert(self, value, param, ctx):
-        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
-            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
-        return value[3:]
-
-
-def plugin_options(function):
-    """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
-    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
-                            help="Do not load plugin NAME (repeatable).")(function)
-    return click.option("--strict-plugins", is_flag=True,
-                        help="Make a failing plugin fatal (for plugin authors).")(function)
-
-
-def make_engine(disabled: tuple[str, ...], strict_plugins: bool, time_budget: float | None = None):
-    from .engine import DEFAULT_TIME_BUDGET, Engine
-
-    budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
-    return Engine(disable=disabled, strict_plugins=strict_plugins, time_budget=budget)
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -328,6 +329,12 @@ class Engine:
 
     # -- loading and scoring -----------------------------------------------------------------
 
+    def validate(self, source: Any, **options: Any):
+        """Validate a course document with this engine's vocabularies (see :func:`vetkit.loading.validate`)."""
+        from .loading import validate
+
+        return validate(source, vocabulary=self.vocabulary, **options)
+
     def load_course(self, source: Any, **options: Any) -> Course:
         """Load a course with this engine's vocabularies; other formats go through plugins."""
         from .loading import load_course
@@ -585,3 +592,38 @@ def _as_date(value: dt.date | str | None) -> dt.date:
 def score(course: Any, *, rubric: str | os.PathLike[str] | Rubric = DEFAULT_RUBRIC, **options: Any) -> Report:
     """Score a course with a fresh :class:`Engine` over the installed plugins."""
     return Engine().score(course, rubric=rubric, **options)
+
+
+def validate(source: Any, *, vocabulary: Vocabulary | None = None, **options: Any):
+    """Validate a course document and report every problem at once; never raises for bad input.
+
+    The vocabularies are those of the installed plugins (as ``vetkit score`` uses them) unless
+    ``vocabulary`` is given. Other options: see :func:`vetkit.loading.validate`.
+    """
+    from .loading import validate as validate_document
+
+    return validate_document(source, vocabulary=vocabulary or installed_vocabulary(), **options)
+
+
+def load_course(source: Any, *, vocabulary: Vocabulary | None = None, **options: Any) -> Course:
+    """Load and validate a course from a path, bytes or a mapping, with the installed plugins' vocabularies.
+
+    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found.
+    """
+    from .loading import load_course as load_document
+
+    return load_document(source, vocabulary=vocabulary or installed_vocabulary(), **options)
+
+
+def installed_vocabulary() -> Vocabulary:
+    """The built-in vocabularies extended by the installed plugins (``VETKIT_LOAD_PLUGINS`` and
+    ``VETKIT_DISABLE_PLUGINS`` apply), built once per set of plugins that can be found."""
+    import sys
+
+    return _installed_vocabulary(os.environ.get("VETKIT_LOAD_PLUGINS"), os.environ.get("VETKIT_DISABLE_PLUGINS"),
+                                 tuple(sys.path))
+
+
+@lru_cache(maxsize=8)
+def _installed_vocabulary(load: str | None, disable: str | None, path: tuple[str, ...]) -> Vocabulary:
+    return Engine().vocabulary
