@@ -25,6 +25,7 @@ from attrs import field, frozen
 
 from .errors import InvalidCourse, UsageError, VetkitError
 from .fileio import InputFiles, write_atomic
+from .safetext import display_path
 from .report import Report
 
 COURSE_SUFFIXES = (".json", ".yaml", ".yml")
@@ -195,11 +196,15 @@ def _is_course_document(path: Path) -> bool:
     return _COURSE_VERSION.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
 
 
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def output_names(paths: Sequence[Path], suffix: str, reserved: Iterable[str] = ()) -> list[str]:
     """A distinct report file name per course, after the course file: ``course.json`` → ``course.html``.
 
     Clashes (``a/x.json`` and ``b/x.yaml``, a course called ``index``, or a name in ``reserved``
-    such as a course file in the output folder) get ``-2``, ``-3``...
+    such as a course file in the output folder) get ``-2``, ``-3``... Characters that cannot be
+    written as UTF-8 (undecodable bytes of a file name) or that are control characters become ``_``.
     """
     taken = {name.lower() for name in (*PORTFOLIO_FILES, *reserved)}
     names = []
@@ -209,7 +214,7 @@ def output_names(paths: Sequence[Path], suffix: str, reserved: Iterable[str] = (
             if stem.lower().endswith(known):
                 stem = stem[: -len(known)]
                 break
-        stem = stem or "course"
+        stem = _UNSAFE_IN_NAMES.sub("_", stem) or "course"
         name, number = f"{stem}{suffix}", 1
         while name.lower() in taken:
             number += 1
@@ -314,7 +319,7 @@ def _score_one(engine, path: Path, options: Mapping[str, Any]):
         course = engine.load_course(path)
     except InvalidCourse as err:
         problems = [problem.format() for problem in err.problems] or [str(err)]
-        return CourseRow(str(path), "invalid", 2, problems=problems), None, None
+        return CourseRow(display_path(path), "invalid", 2, problems=problems), None, None
     try:
         report = engine.score(course, rubric=options["rubric"], as_of=options["as_of"], select=options["select"],
                               ignore=options["ignore"])
@@ -327,7 +332,7 @@ def _score_one(engine, path: Path, options: Mapping[str, Any]):
         return "fatal", err.format()
     code = scoring.exit_code(report, fail_under=options["fail_under"], require_complete=options["require_complete"])
     essentials = [r.rule_id for r in report.results if r.essential and r.outcome == "fail"]
-    row = CourseRow(str(path), report.verdict, code, course.id, course.version, course.title, report.score.value,
+    row = CourseRow(display_path(path), report.verdict, code, course.id, course.version, course.title, report.score.value,
                     report.score.coverage, essentials, reason=report.verdict_reason)
     return row, report, rendered
 
