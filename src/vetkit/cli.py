@@ -16,7 +16,7 @@ from .__about__ import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class _LazyPathType(type):
@@ -65,7 +65,10 @@ class VetkitGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise CliError(err.format()) from err
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+        except KeyboardInterrupt:  # the user's Ctrl-C (a plugin's own is its fault): one line, exit 130
+            click.echo("vetkit: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as err:  # an internal error: say so, once, without a traceback
             if ctx.obj and ctx.obj.get("debug"):
