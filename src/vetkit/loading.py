@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from attrs import frozen
 
-from . import integrity, parsing
+from . import integrity, parsing, placeholders
 from .course import Course
 from .errors import InvalidCourse, InvalidDocument, Problem
 from .parsing import DEFAULT_LIMITS, Document, Limits
@@ -82,6 +82,12 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
                 for pointer, message, hint in translate(schema_errors("course", data))]
     for issue in integrity.check(data, vocabulary):
         problems.append(located(issue.pointer, issue.message, issue.hint, issue.code, issue.severity))
+    if not document.raw or placeholders.PREFIX.encode() in document.raw:
+        holes = dict(placeholders.find(data))
+        problems = [p for p in problems if not placeholders.covers(p.pointer or "", holes)]
+        problems += [located(pointer, f"fill in {placeholders.field_label(pointer)}: {what}",
+                             "replace the FILL IN text with the course's own value", "placeholder")
+                     for pointer, what in holes.items()]
     material_texts: dict[str, str] = {}
     if isinstance(data, dict):
         for pointer, message, hint, text in _material_files(data, base_dir, limits):
