@@ -38,7 +38,7 @@ from attrs import evolve
 
 from ..lexical import NOTE_KINDS, ScanHit, classify, negation_cues, true_false_key
 from ..tables import read_table
-from ..text import PreparedText
+from ..text import prepared
 from .course import field_text
 from .lexicons import pattern
 
@@ -62,7 +62,7 @@ def find_marker(text: str, start: int = 0, end: int | None = None, *, kind: str 
 
 def _in_myth_unit(text: str, start: int, end: int, field: str) -> bool:
     """Whether a correction marker frames the hit within its own sentence or list item (or table)."""
-    prep = PreparedText(text)
+    prep = prepared(text)
     block = prep.layout_at(start).block_at(start)
     if block is not None and block.kind == "table":
         return True  # a Myth/Fact table row: its column or row says which cell is the myth
@@ -81,6 +81,11 @@ def _negation(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) 
     return None
 
 
+#: Characters on each side of a hit that its sentence and passage are read over: a longer sentence or
+#: paragraph is read that far only, so that the work per hit stays bounded however long the text.
+_REACH = 1_000
+
+
 def doubt(text: str | None, start: int, end: int, *, skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """Why an own-voice myth phrase may be a correction after all, or None when nothing suggests it.
 
@@ -89,14 +94,15 @@ def doubt(text: str | None, start: int, end: int, *, skip: Sequence[tuple[int, i
     """
     if text is None or text[start:end].strip() == "":
         return None
-    prep = PreparedText(text)
+    prep = prepared(text)
+    low, high = start - _REACH, end + _REACH
     s_start, s_end = prep.sentence_at(start)
-    s_end = max(s_end, end)
+    s_start, s_end = max(s_start, low), min(max(s_end, end), high)
     cue = _negation(text, s_start, start, skip) or _negation(text, end, s_end, skip)
     if cue:
         return f"the sentence also says '{' '.join(cue.group().split())}'"
     p_start, p_end = prep.paragraph_at(start)
-    marker = find_marker(text, min(p_start, s_start), max(p_end, s_end))
+    marker = find_marker(text, max(min(p_start, s_start), low), min(max(p_end, s_end), high))
     if marker:
         return f"the passage around it says '{marker}'"
     heading = prep.layout_at(start).heading_before(start)
