@@ -10,7 +10,8 @@ shown as ``>cap``, with an exponent of at least what the cap allows.
 
 Shapes are the inputs that once made checks super-linear, next to ordinary course prose: a title of
 one long run of letters or dots, long runs of capitals, list items, table rows, citations, digits and
-quotes, text full of lexicon hits (in paragraphs, and as one block), and many small objects.
+quotes, brackets and at-signs, text full of lexicon hits (in paragraphs, and as one block), and many small
+objects.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ SHAPES: dict[str, Callable[[int], dict]] = {
     "citations": lambda size: _in_module(_repeat("18 U.S.C. § 1591 ", size)),
     "digits": lambda size: _in_module(_repeat("555-0100 ", size)),
     "quotes": lambda size: _in_module(_repeat('"a ', size)),
+    "brackets": lambda size: _in_module(_repeat("[a(b `c @d ", size)),
     "objects": _objects,
 }
 

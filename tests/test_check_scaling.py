@@ -3,10 +3,13 @@ within the engine's time budget (the growth itself is measured by bench/scaling.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vetkit
 
@@ -24,6 +27,40 @@ def engine():
 def outcomes(engine, course, rules):
     report = engine.score(course, rubric="ht-training", as_of=AS_OF, select=rules)
     return {result.rule_id: (result.outcome, "time budget" in result.reason) for result in report.results}
+
+
+@pytest.mark.parametrize("shape", ["letters", "dots", "word-dots"])
+def test_readability_of_a_long_title(engine, shape):
+    """AU-02 reads a 160,000-character title of letters or dots (once 13 to 20 s for 40,000) without running out."""
+    found = outcomes(engine, scaling.SHAPES[shape](160_000), ["AU-02"])
+    assert found["AU-02"][1] is False and found["AU-02"][0] != "error"
+
+
+def test_acronyms_in_long_capitals(engine):
+    """AU-02 reads 400,000 characters of short capitalised words (acronyms and shouted runs) without running out."""
+    course = scaling.SHAPES["capitals"](400_000)
+    course["modules"][0]["text"] = course["modules"][0]["text"].replace("ABCD EFGH ", "AB CD. EF GH IJ. ")
+    found = outcomes(engine, course, ["AU-02"])
+    assert found["AU-02"][1] is False and found["AU-02"][0] != "error"
+
+
+def test_markup_in_long_text(engine):
+    """AU-02 reads 400,000 characters of unclosed brackets, back-quotes and at-signs without running out."""
+    found = outcomes(engine, scaling.SHAPES["brackets"](400_000), ["AU-02"])
+    assert found["AU-02"][1] is False and found["AU-02"][0] != "error"
+
+
+_PLAIN_SPELLED_OUT = re.compile(r"[A-Za-z][\w'’,-]*\s+\(([A-Z]{2,6})s?\)")  # the pattern before, quadratic
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ1_'’,-. @()\n\t") + ["AB", "CDE", "(FOO)", "(ABs)", "Name"]),
+                max_size=30).map("".join))
+def test_spelled_out_acronyms_are_found_as_before(text):
+    """The linear pattern for "Full Name (ABC)" finds exactly the acronyms the plain pattern found."""
+    from vetkit_audience.readability import spelled_out_after
+
+    assert spelled_out_after(text) == set(_PLAIN_SPELLED_OUT.findall(text))
 
 
 @pytest.mark.parametrize("shape", ["hits-one-block", "hits"])
