@@ -63,6 +63,13 @@ def test_spelled_out_acronyms_are_found_as_before(text):
     assert spelled_out_after(text) == set(_PLAIN_SPELLED_OUT.findall(text))
 
 
+def test_phone_numbers_in_long_text(engine):
+    """RR-01 and the checks that read numbers get through 200,000 characters of phone-like digits (once 9 s for
+    20,000) without running out."""
+    found = outcomes(engine, scaling.SHAPES["digits"](200_000), ["RR-01", "CV-05", "LF-06"])
+    assert {rule: value for rule, value in found.items() if value[1] or value[0] == "error"} == {}
+
+
 @pytest.mark.parametrize("shape", ["hits-one-block", "hits"])
 def test_many_hits_in_one_material(engine, shape):
     """The lexical checks judge 700,000 characters of myths and harmful phrases (once minutes) without running out."""
