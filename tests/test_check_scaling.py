@@ -70,6 +70,27 @@ def test_phone_numbers_in_long_text(engine):
     assert {rule: value for rule, value in found.items() if value[1] or value[0] == "error"} == {}
 
 
+def test_alignment_map_reads_each_module_a_few_times():
+    """The alignment map (built for every report) reads each module a few times, not once per objective."""
+    from vetkit.alignment import alignment_map
+
+    class Counting(dict):
+        reads = 0
+
+        def __getitem__(self, key):
+            Counting.reads += 1
+            return super().__getitem__(key)
+
+        def get(self, key, default=None):
+            Counting.reads += 1
+            return super().get(key, default)
+
+    course = scaling.SHAPES["objects"](50_000)
+    course["modules"] = [Counting(module) for module in course["modules"]]
+    alignment_map(course)
+    assert len(course["modules"]) == 500 and Counting.reads <= 10 * 500
+
+
 @pytest.mark.parametrize("shape", ["hits-one-block", "hits"])
 def test_many_hits_in_one_material(engine, shape):
     """The lexical checks judge 700,000 characters of myths and harmful phrases (once minutes) without running out."""

@@ -118,9 +118,10 @@ def cv01_labor_share(ctx: CheckContext) -> Result:
 def _untagged_labor_notes(ctx: CheckContext, forms: FormMinutes) -> list:
     """Notes for labor material that D7 cannot count: labor typologies or activity tags outside a labor module."""
     forms_of = ctx.vocabulary.typologies
+    labor_tagged = set(forms.labor_tagged)
     notes = []
     for pointer, module in ctx.course.entries("modules"):
-        if pointer in forms.labor_tagged:
+        if pointer in labor_tagged:
             continue
         labor_types = [t for t in module.get("typologies", ()) if forms_of.get(t) in LABOR_FORMS]
         if labor_types:
@@ -131,7 +132,7 @@ def _untagged_labor_notes(ctx: CheckContext, forms: FormMinutes) -> list:
                                                 "topics."))
     module_pointers = {module.get("id"): pointer for pointer, module in ctx.course.entries("modules")}
     for pointer, activity in ctx.course.entries("activities"):
-        in_labor_module = module_pointers.get(activity.get("moduleId")) in forms.labor_tagged
+        in_labor_module = module_pointers.get(activity.get("moduleId")) in labor_tagged
         if LABOR in activity.get("tags", ()) and not in_labor_module:
             notes.append(ctx.finding(f"{pointer}/tags", f"This activity is tagged `{LABOR}` but its module is not; "
                                      "activities count through their module (D7).", effect="note",
