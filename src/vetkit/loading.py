@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from attrs import frozen
 
@@ -40,15 +40,17 @@ class Validation:
 
 
 def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None) -> Document:
-    """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check)."""
-    if isinstance(source, Mapping):
-        return parsing.from_data(source, limits)
+    """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check).
+
+    Anything that is not a path or bytes is in-memory data: a mapping is a course document, and
+    any other value is refused by the schema (or, if it is not JSON data, at its pointer).
+    """
     if isinstance(source, (bytes, bytearray)):
         return parsing.parse(bytes(source), "<bytes>", format, limits)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         return parsing.parse(parsing.read_bytes(path, limits), display_path(source), format, limits)
-    raise TypeError(f"cannot load a course from {type(source).__name__}; pass a path, bytes or a mapping")
+    return parsing.from_data(source, limits)
 
 
 def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
@@ -60,8 +62,6 @@ def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabu
         name = display_path(source) if isinstance(source, (str, os.PathLike)) else (
             "<bytes>" if isinstance(source, (bytes, bytearray)) else "<data>")
         return Validation(name, err.problems, (), None)
-    except (TypeError, ValueError) as err:
-        return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
     if base_dir is None and isinstance(source, (str, os.PathLike)):
         base_dir = Path(source).parent
     return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir)

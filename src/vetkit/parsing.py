@@ -71,10 +71,11 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text, with or without a byte-order mark; anything else is refused."""
     for bom, encoding in _FOREIGN_BOMS:
-        if raw.startswith(bom):
-            raise _fail(name, f"the file is encoded as {encoding}; vetkit reads UTF-8 only",
-                        hint="save the file as UTF-8 (without a byte-order mark or with one)",
-                        code="encoding")
+        if raw.startswith(bom):  # the byte-order mark at 1:1 says so
+            message = f"the file is encoded as {encoding}; vetkit reads UTF-8 only"
+            raise InvalidDocument(f"{name}: {message}", [Problem(
+                message, file=name, line=1, column=1, code="encoding",
+                hint="save the file as UTF-8 (without a byte-order mark or with one)")])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -87,9 +88,12 @@ def decode(raw: bytes, name: str) -> str:
             f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02X} cannot start or continue a character)",
             file=name, line=line, column=column, code="encoding",
             hint="save the file as UTF-8; Latin-1 and Windows-1252 are not accepted")]) from None
-    if "\x00" in text:
-        raise _fail(name, "the file contains NUL characters and looks binary", code="encoding",
-                    hint="pass a JSON or YAML text file")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = SourceMap(text=text).line_col(nul)
+        raise InvalidDocument(f"{name}: binary", [Problem(
+            "the file contains NUL characters and looks binary", file=name, line=line, column=column,
+            code="encoding", hint="pass a JSON or YAML text file")])
     return text
 
 
