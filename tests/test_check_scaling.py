@@ -91,6 +91,12 @@ def test_alignment_map_reads_each_module_a_few_times():
     assert len(course["modules"]) == 500 and Counting.reads <= 10 * 500
 
 
+def test_many_indicator_modules(engine):
+    """AC-08 reads the texts of 7,000 modules tagged `indicators` once each (once all of them per module) in time."""
+    found = outcomes(engine, scaling.SHAPES["objects"](700_000), ["AC-08"])
+    assert found["AC-08"][1] is False and found["AC-08"][0] != "error"
+
+
 @pytest.mark.parametrize("shape", ["hits-one-block", "hits"])
 def test_many_hits_in_one_material(engine, shape):
     """The lexical checks judge 700,000 characters of myths and harmful phrases (once minutes) without running out."""
