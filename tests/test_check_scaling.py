@@ -103,3 +103,12 @@ def test_many_hits_in_one_material(engine, shape):
     rules = ["TI-01", "TI-06", "TI-13", "AC-02", "AC-03", "AC-04", "AC-05", "AC-07", "AC-08", "AC-09", "LO-05"]
     found = outcomes(engine, scaling.SHAPES[shape](700_000), rules)
     assert {rule: value for rule, value in found.items() if value[1] or value[0] == "error"} == {}
+
+
+def test_one_myth_stated_thousands_of_times(engine):
+    """The myth checks judge a material that states one myth 25,000 times (each hit once compared with every
+    other hit of its detector in its text) without running out."""
+    sentence = "Trafficking requires moving a person across state lines. "
+    course = scaling._in_material(("\n\n".join([sentence * 5] * 5000)))
+    found = outcomes(engine, course, ["AC-02", "AC-07"])
+    assert {rule: value for rule, value in found.items() if value[1] or value[0] == "error"} == {}

@@ -29,6 +29,7 @@ why it has its effect and the fact to teach instead. The correction markers are 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -186,9 +187,25 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
 
 
 def judge_all(course: Any, hits: Iterable[ScanHit], *, terms: Iterable[str] | None = None) -> list[ScanHit]:
-    """Every hit judged (only those of the given term ids, when ``terms`` is given)."""
+    """Every hit judged (only those of the given term ids, when ``terms`` is given).
+
+    Each hit is given as siblings only the hits of its detector and text that lie within the reach
+    of its judgement (:func:`doubt` reads no further), found by bisection: a myth stated thousands
+    of times in one text is judged in time proportional to the number of hits, not its square.
+    """
     wanted = set(terms) if terms is not None else None
     chosen = [hit for hit in hits if wanted is None or hit.term_id in wanted]
-    return [judge(course, hit, siblings=chosen) for hit in chosen]
+    groups: dict[tuple[str, str], list[ScanHit]] = {}
+    for hit in chosen:
+        groups.setdefault((hit.pointer, hit.term_id), []).append(hit)
+    nearby: dict[int, list[ScanHit]] = {}
+    for group in groups.values():
+        group.sort(key=lambda hit: hit.start)
+        starts = [hit.start for hit in group]
+        longest = max(hit.end - hit.start for hit in group)
+        for hit in group:
+            low = bisect.bisect_left(starts, hit.start - _REACH - longest)
+            nearby[id(hit)] = group[low:bisect.bisect_left(starts, hit.end + _REACH)]
+    return [judge(course, hit, siblings=nearby[id(hit)]) for hit in chosen]
 
 
