@@ -112,3 +112,12 @@ def test_one_myth_stated_thousands_of_times(engine):
     course = scaling._in_material(("\n\n".join([sentence * 5] * 5000)))
     found = outcomes(engine, course, ["AC-02", "AC-07"])
     assert {rule: value for rule, value in found.items() if value[1] or value[0] == "error"} == {}
+
+
+def test_quoted_slang_in_one_paragraph(engine):
+    """TI-08 judges 44,000 quoted phrases in one paragraph (each hit once compared with every quotation of the
+    paragraph) without running out."""
+    sentence = 'Traffickers call the street "the track" and refer to their way of living as "the life". '
+    course = scaling._in_material(sentence * 22_000)
+    found = outcomes(engine, course, ["TI-08"])
+    assert found["TI-08"] == ("pass", False)

@@ -575,7 +575,9 @@ class PreparedText:
             return None
         if layout.blocks[index].kind == "quote":
             return ">"
-        if any(q_start <= start and end <= q_end for q_start, q_end in layout.quotes_of(index)):
+        spans = layout.quotes_of(index)  # in order and apart: only the last one opening before ``start`` can hold it
+        last = bisect.bisect_right(spans, (start, len(self.text))) - 1
+        if last >= 0 and end <= spans[last][1]:
             return '"'
         return None
 
