@@ -85,7 +85,7 @@ def test_alignment_map_reads_each_module_a_few_times():
             Counting.reads += 1
             return super().get(key, default)
 
-    course = scaling.SHAPES["objects"](50_000)
+    course = scaling.SHAPES["objects"](62_500)
     course["modules"] = [Counting(module) for module in course["modules"]]
     alignment_map(course)
     assert len(course["modules"]) == 500 and Counting.reads <= 10 * 500

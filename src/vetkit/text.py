@@ -653,7 +653,7 @@ def prepared(text: str | PreparedText) -> PreparedText:
     return text if isinstance(text, PreparedText) else _shared(text)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)  # the texts in use: a check goes through a course text by text
 def _shared(text: str) -> PreparedText:
     return PreparedText(text)
 
