@@ -177,8 +177,8 @@ def examine_cli_run(args, work: Path) -> list[str]:
 
 
 def examine_batch(courses: list, jobs: int, work: Path) -> list[str]:
-    """A folder of mutated courses scored in one batch: a summary for every file, never an exception."""
-    from vetkit.batch import score_many
+    """A folder of mutated courses scored in one batch: a summary row for every course file, never an exception."""
+    from vetkit.batch import find_courses, score_many
 
     folder = Path(tempfile.mkdtemp(dir=work))
     for index, course in enumerate(courses):
@@ -191,8 +191,9 @@ def examine_batch(courses: list, jobs: int, work: Path) -> list[str]:
         return [f"internal: score_many raised {type(error).__name__}: {error}"[:300]]
     violations = [f"unlocated: {problem}" for row in batch.rows for problem in row.problems
                   if not _located_text(problem)]
-    if len(batch.rows) != len(courses):
-        violations.append(f"internal: {len(batch.rows)} rows for {len(courses)} courses")
+    found = find_courses([folder], exclude=[folder / "out"])  # a file whose `vetkit` key a mutation removed is not one
+    if len(batch.rows) != len(found):
+        violations.append(f"internal: {len(batch.rows)} rows for {len(found)} course files")
     return violations
 
 

@@ -136,11 +136,12 @@ def write_input(folder: Path, name: str, data: Any) -> Path:
 
 
 def yaml_specials():
-    """YAML text of a course with one of YAML's special constructs: aliases (some explosive), merge keys, tags,
-    complex keys, several documents, directives, tabs, escapes, odd scalars, deep flow nesting, long lines."""
+    """YAML text of an example course with one to three of YAML's special constructs among its lines: aliases
+    (some explosive), merge keys, tags, complex keys, several documents, directives, tabs, escapes, odd
+    scalars, deep flow nesting, long lines."""
     from hypothesis import strategies as st
 
-    base = "\n".join(f"{key}: {json.dumps(value)}" for key, value in example_documents()[-1].items())
+    bases = [[f"{key}: {json.dumps(value)}" for key, value in document.items()] for document in example_documents()]
     specials = st.sampled_from([
         "x-a: &a [1, 2, 3]\nx-b: [*a, *a, *a]",
         "x-a: &a " + json.dumps("word " * 20_000) + "\nx-b: [" + ", ".join(["*a"] * 400) + "]",
@@ -159,8 +160,15 @@ def yaml_specials():
         "x-o: |\n" + "  line\n" * 10_000, "x-o: >-\n  folded\n\n  text", "x-o: 'it''s'", "x-o: @reserved",
         "x-o: *undefined", "x-o: &a\nx-p: *a", "title: duplicate", "x-o: [a, b", "x-o: {a: 1,,}",
     ])
-    return st.builds(lambda special, at_end: base + "\n" + special + "\n" if at_end else special + "\n" + base + "\n",
-                     specials, st.booleans()).map(lambda text: text.encode("utf-8", "surrogatepass"))
+
+    def assemble(lines: list[str], inserted: list[tuple[str, int]]) -> bytes:
+        lines = list(lines)
+        for special, where in inserted:
+            lines.insert(where % (len(lines) + 1), special)
+        return ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
+
+    return st.builds(assemble, st.sampled_from(bases),
+                     st.lists(st.tuples(specials, st.integers(0, 200)), min_size=1, max_size=3))
 
 
 #: Material file names that try to leave the course's folder, or that the operating system refuses.

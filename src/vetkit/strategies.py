@@ -281,13 +281,13 @@ def _paths(document: Any) -> list[tuple]:
 
 
 def _copy(document: Any) -> Any:
-    """A deep copy of JSON-like data (no recursion: any depth)."""
+    """A deep copy of JSON-like data, keys in the same order (no recursion: any depth)."""
     root: list = [None]
     stack = [(document, root, 0)]
     while stack:
         value, parent, key = stack.pop()
         if isinstance(value, dict):
-            parent[key] = {}
+            parent[key] = dict.fromkeys(value)  # the order of the keys now; their values as they are copied
             stack.extend((item, parent[key], name) for name, item in value.items())
         elif isinstance(value, list):
             parent[key] = [None] * len(value)
@@ -335,11 +335,13 @@ def _mutate(draw, document: Any) -> Any:
             return _set(document, target, text[:where] + "".join(inserted) + text[where:])
     if kind == "number":
         return _set(document, path, draw(st.sampled_from(HOSTILE_NUMBERS)))
-    if kind == "grow":
+    if kind == "grow":  # up to a few million characters or a few hundred thousand items, past vetkit's limits
         if isinstance(value, str):
-            return _set(document, path, value * draw(st.sampled_from([2, 50, 1000, 20_000])))
+            factor = draw(st.sampled_from([2, 50, 1000, 20_000]))
+            return _set(document, path, value * max(1, min(factor, 3_000_000 // max(len(value), 1))))
         if isinstance(value, list) and value:
-            return _set(document, path, value * draw(st.sampled_from([2, 30, 300])))
+            factor = draw(st.sampled_from([2, 30, 300]))
+            return _set(document, path, value * max(1, min(factor, 300_000 // len(value))))
     if kind == "nest":
         depth = draw(st.sampled_from([2, 30, 70, 300, 3000]))
         for _ in range(depth):
