@@ -154,3 +154,25 @@ class TestAnyStr:
         assert result.exit_code == 1
         assert "\x1b" not in result.stdout
         assert "Roll \\x1b[31mcall" in result.stdout
+
+    @pytest.mark.parametrize("fmt", ["text", "json", "html", "markdown", "sarif", "junit"])
+    def test_every_format_renders_any_str(self, fmt):
+        """A report whose texts (from a plugin, a file name) hold lone surrogates and control characters renders
+        in every built-in format to valid UTF-8, and JSON, SARIF and JUnit XML that parse."""
+        from attrs import evolve
+        from xml.dom import minidom
+
+        engine = vetkit.Engine()
+        report = engine.score(minimal_course(), as_of="2026-01-01")
+        odd = "x\ud800y\x1b[2J\x00z\u202e"
+        results = [evolve(r, reason=r.reason + odd,
+                          findings=tuple(evolve(f, message=f.message + odd, evidence=odd) for f in r.findings))
+                   for r in report.results]
+        report = evolve(report, results=results, notices=(odd,), course={**report.course, "title": odd, "file": odd})
+        rendered = engine.formats[fmt].render(report)
+        data = rendered if isinstance(rendered, bytes) else encoded(rendered)
+        text = data.decode("utf-8")
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+        elif fmt == "junit":
+            minidom.parseString(data)
