@@ -174,6 +174,31 @@ class TestExitsAndInterrupts:
         assert "The check of plugin 'quitter' raised SystemExit: 5." in result.stdout
 
 
+def test_a_programs_own_sigint_handler_is_respected():
+    """A program that handles SIGINT itself (without raising) keeps doing so while vetkit scores; its handler is
+    called and restored, and the check that got the signal answers normally."""
+    import os
+
+    heard = []
+
+    def handler(signum, frame):
+        heard.append(signum)
+
+    previous = signal.signal(signal.SIGINT, handler)
+
+    def signalled(ctx):
+        os.kill(os.getpid(), signal.SIGINT)
+        return ctx.passed("fine")
+
+    try:
+        report = score_checks(signalled)
+        assert outcome(report, "XX-01") == ("pass", "fine")
+        assert heard == [signal.SIGINT]
+        assert signal.getsignal(signal.SIGINT) is handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class Registers:
     """A plugin whose hooks register what it is given."""
 

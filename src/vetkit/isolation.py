@@ -169,19 +169,23 @@ def user_interrupts() -> Iterator[None]:
     Main thread only (elsewhere a no-op); nests; restores the previous handler on exit. An
     ignored SIGINT stays ignored.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        yield  # not the main thread, or a handler set outside Python that could not be put back
         return
     if _tracking["depth"] == 0:
         previous = signal.getsignal(signal.SIGINT)
 
         def noted(signum, frame):
-            _tracking["interrupted"] = True
             if previous == signal.SIG_IGN:
                 return
-            if callable(previous):
-                previous(signum, frame)
-            raise KeyboardInterrupt
+            try:
+                if callable(previous):  # Python's own handler raises KeyboardInterrupt; a program's may not
+                    previous(signum, frame)
+                    return
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                _tracking["interrupted"] = True  # the user's: it goes through plugin code and stops the run
+                raise
 
         _tracking["interrupted"] = False
         signal.signal(signal.SIGINT, noted)
