@@ -86,8 +86,9 @@ def _overrun(budget: float | None) -> PluginFault:
 
 
 def _start(budget: float):
+    """The alarm in the main thread when the program uses no timer of its own, else the watchdog."""
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer") \
-            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0):
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is not None:
         return _Alarm(budget)
     return _Watchdog(budget)
 
