@@ -110,6 +110,24 @@ class TestTimeBudget:
         assert signal.getsignal(signal.SIGALRM) is before
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
+    def test_a_programs_own_timer_is_left_running(self):
+        """When the program runs its own SIGALRM timer, the budget uses a watchdog and leaves the timer be."""
+        heard = []
+
+        def handler(signum, frame):
+            heard.append(signum)
+
+        previous = signal.signal(signal.SIGALRM, handler)
+        signal.setitimer(signal.ITIMER_REAL, 100)
+        try:
+            report = score_checks(spin, time_budget=0.3)
+            assert outcome(report, "XX-01")[0] == "error"
+            assert signal.getsignal(signal.SIGALRM) is handler and signal.getitimer(signal.ITIMER_REAL)[0] > 90
+            assert heard == []
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
     def test_default_and_cli_option(self, tmp_path, site):
         """The default budget is 10 s; `vetkit score --time-budget` sets it."""
         assert vetkit.Engine(entry_points=False).time_budget == 10.0
