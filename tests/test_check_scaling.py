@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vetkit
+from vetkit.kit import find_marker
+from vetkit.kit.judging import _INDEXED, _cues
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import scaling  # noqa: E402  bench/scaling.py: the shapes of input that made checks super-linear
+import scaling
 
 AS_OF = "2026-06-30"
 
@@ -109,9 +111,38 @@ def test_one_myth_stated_thousands_of_times(engine):
     """The myth checks judge a material that states one myth 25,000 times (each hit once compared with every
     other hit of its detector in its text) without running out."""
     sentence = "Trafficking requires moving a person across state lines. "
-    course = scaling._in_material(("\n\n".join([sentence * 5] * 5000)))
+    course = scaling._in_material("\n\n".join([sentence * 5] * 5000))
     found = outcomes(engine, course, ["AC-02", "AC-07"])
     assert {rule: value for rule, value in found.items() if value[1] or value[0] == "error"} == {}
+
+
+def test_one_myth_stated_throughout_one_paragraph(engine):
+    """The myth checks judge a material of 1.5 million characters that states one myth 31,000 times in a single
+    paragraph (each hit once searched its whole reach for a correction marker) without running out."""
+    sentence = "Trafficking requires movement across a border. "
+    course = scaling._in_material(sentence * 31_000)
+    found = outcomes(engine, course, ["AC-02", "AC-07"])
+    assert found == {"AC-02": ("fail", False), "AC-07": ("fail", False)}
+
+
+_MARKER_TEXT = st.lists(st.sampled_from(["myth", "myths", "mythical", "is", "false", "not", "true", "in", "fact", "fact:",
+                                         "people", "believe", "commonly", "assumed", "the", "truth", "reality",
+                                         "case", "stereotypes", "x", "-", ",", ".", "\n"]), min_size=1, max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=_MARKER_TEXT, data=st.data())
+def test_markers_of_a_long_text_are_those_of_its_window(words, data):
+    """In a long text, the first correction marker of a window (whose ends do not cut a word) is the one a
+    search of that window alone finds."""
+    piece = " ".join(words)
+    text = (piece + " ") * (_INDEXED // (len(piece) + 1) + 2)
+    bounds = [0, len(text)] + [match.start() for match in re.finditer(r"\b", text)]
+    start = data.draw(st.sampled_from(bounds))
+    end = data.draw(st.sampled_from([bound for bound in bounds if bound >= start]))
+    found = [match for regex in _cues()["correction_markers"] if (match := regex.search(text, start, end))]
+    direct = min(found, key=lambda match: match.start()).group() if found else None
+    assert find_marker(text, start, end) == direct
 
 
 def test_quoted_slang_in_one_paragraph(engine):

@@ -54,11 +54,50 @@ def _cues() -> dict[str, tuple[re.Pattern, ...]]:
     return {key: tuple(pattern(source) for source in raw[key]) for key in ("correction_markers", "heading_markers")}
 
 
+#: Texts at least this long have their markers found once (:func:`_marker_starts`) rather than searched
+#: for again in the window of every hit.
+_INDEXED = 8 * 1_000
+
+
 def find_marker(text: str, start: int = 0, end: int | None = None, *, kind: str = "correction_markers") -> str | None:
-    """The first correction marker (``data/framing.yaml``) in ``text[start:end]``, or None."""
+    """The first correction marker (``data/framing.yaml``) in ``text[start:end]``, or None.
+
+    In a long text, markers are looked up among the places where they occur in the whole text, so a
+    myth stated thousands of times is judged in time proportional to its hits, not to the hits times
+    the window each one reads.
+    """
     end = len(text) if end is None else end
-    found = [match for regex in _cues()[kind] if (match := regex.search(text, start, end))]
+    regexes = _cues()[kind]
+    if len(text) < _INDEXED:
+        found = [match for regex in regexes if (match := regex.search(text, start, end))]
+    else:
+        found = [match for regex, starts in zip(regexes, _marker_starts(text, kind))
+                 if (match := _first_at(regex, text, starts, start, end))]
     return min(found, key=lambda match: match.start()).group() if found else None
+
+
+@lru_cache(maxsize=8)  # the texts in use: a check goes through a course text by text
+def _marker_starts(text: str, kind: str) -> tuple[list[int], ...]:
+    """For each marker of ``kind``, every position of ``text`` where it matches, in order."""
+    every = []
+    for regex in _cues()[kind]:
+        starts, match = [], regex.search(text)
+        while match:
+            starts.append(match.start())
+            match = regex.search(text, match.start() + 1)
+        every.append(starts)
+    return tuple(every)
+
+
+def _first_at(regex: re.Pattern, text: str, starts: list[int], start: int, end: int) -> re.Match | None:
+    """The first match of ``regex`` within ``text[start:end]`` among the positions ``starts``."""
+    for index in range(bisect.bisect_left(starts, start), len(starts)):
+        if starts[index] >= end:
+            return None
+        match = regex.match(text, starts[index], end)
+        if match:
+            return match
+    return None
 
 
 def _in_myth_unit(text: str, start: int, end: int, field: str) -> bool:
