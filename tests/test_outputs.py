@@ -11,8 +11,8 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from engine_helpers import minimal_course
+
 from vetkit import fileio
 from vetkit.errors import WriteError
 from vetkit.fileio import InputFiles, write_atomic
@@ -218,6 +218,32 @@ class TestOutputDir:
             "a-2.json", "a.json", "b-2.json", "b.json", "index.html", "summary.md"]
         assert json.loads((tmp_path / "a-2.json").read_text(encoding="utf-8"))["vetkit"] == "report/1"
         assert [c["report"] for c in json.loads(result.stdout)["courses"]] == ["a-2.json", "b-2.json"]
+
+    def test_output_dir_is_the_folder_searched(self, cli, tmp_path):
+        """`vetkit score DIR --output-dir DIR` scores the courses of DIR and writes the reports beside them; run
+        again, it scores the same courses (its reports are not courses) and replaces its reports."""
+        texts = {}
+        for name in ("a.json", "b.json"):
+            texts[tmp_path / name] = json.dumps(minimal_course(), indent=2)
+            (tmp_path / name).write_text(texts[tmp_path / name], encoding="utf-8")
+        for _ in range(2):
+            result = cli("score", tmp_path, "--output-dir", tmp_path, "--format", "json")
+            assert result.exit_code == 1, result.stderr
+            assert [c["report"] for c in json.loads(result.stdout)["courses"]] == ["a-2.json", "b-2.json"]
+            assert all(untouched(path, text) for path, text in texts.items())
+            assert sorted(p.name for p in tmp_path.iterdir()) == [
+                "a-2.json", "a.json", "b-2.json", "b.json", "index.html", "summary.md"]
+
+    def test_output_dir_above_the_folder_searched(self, cli, tmp_path):
+        """An output folder that holds the folder searched does not hide its courses."""
+        courses = tmp_path / "courses"
+        courses.mkdir()
+        text = json.dumps(minimal_course())
+        (courses / "a.json").write_text(text, encoding="utf-8")
+        result = cli("score", courses, "--output-dir", tmp_path, "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        assert untouched(courses / "a.json", text)
+        assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["vetkit"] == "report/1"
 
     def test_course_files_already_in_the_output_dir(self, cli, tmp_path):
         """A course file already in the output folder (not scored: the folder is excluded) is never overwritten."""

@@ -25,8 +25,8 @@ from attrs import field, frozen
 
 from .errors import InvalidCourse, UsageError, VetkitError
 from .fileio import InputFiles, write_atomic
-from .safetext import display_path
 from .report import Report
+from .safetext import display_path
 
 COURSE_SUFFIXES = (".json", ".yaml", ".yml")
 REVIEW_SUFFIXES = (".review.yaml", ".review.yml")
@@ -176,10 +176,10 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
 
     Folders are searched recursively for ``*.json``, ``*.yaml`` and ``*.yml`` that declare
     the course format (a top-level ``vetkit`` key), skipping reviewer answer files
-    (``*.review.yaml``), hidden files and hidden folders, and the folders in ``exclude``
-    (such as the output folder); other JSON and YAML (rubrics, rule files, configuration)
-    is not a course. Files named explicitly are always kept. A path that does not exist is
-    kept, so that scoring reports it.
+    (``*.review.yaml``), vetkit's own reports and summaries, hidden files and hidden folders,
+    and the folders in ``exclude`` (such as the output folder) that lie inside a folder searched;
+    other JSON and YAML (rubrics, rule files, configuration) is not a course. Files named
+    explicitly are always kept. A path that does not exist is kept, so that scoring reports it.
     """
     excluded = [Path(p).resolve() for p in exclude]
     found: list[Path] = []
@@ -196,6 +196,8 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
         if not path.is_dir():
             add(path)
             continue
+        root = path.resolve()
+        inside = [e for e in excluded if root in e.parents]
         for candidate in sorted(path.rglob("*"), key=lambda p: p.relative_to(path).parts):
             relative = candidate.relative_to(path)
             if any(part.startswith(".") for part in relative.parts):
@@ -205,9 +207,9 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
             if candidate.name.lower().endswith(REVIEW_SUFFIXES):
                 continue
             resolved = candidate.resolve()
-            if any(resolved == e or e in resolved.parents for e in excluded):
+            if any(resolved == e or e in resolved.parents for e in inside):
                 continue
-            if _declares_course_format(candidate):
+            if _declares_course_format(candidate) and not _is_vetkit_output(candidate):
                 add(candidate)
     return found
 
@@ -225,6 +227,20 @@ def _declares_course_format(path: Path) -> bool:
     except OSError:
         return True  # let scoring report the file
     return _FORMAT_KEY.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
+
+
+#: The value of that key in what vetkit writes: reports and summaries ("report/1", "batch/1", "validate/1").
+_OUTPUT_VERSION = re.compile(rb'^vetkit\s*:\s*["\']?[a-z]+/\d|^\s*[{,]?\s*"vetkit"\s*:\s*"[a-z]+/\d', re.MULTILINE)
+
+
+def _is_vetkit_output(path: Path) -> bool:
+    """True when the file is a report or summary vetkit wrote (its ``vetkit`` key names a kind of output)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False  # let scoring report the file
+    return _OUTPUT_VERSION.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
 
 
 def _is_course_document(path: Path) -> bool:
