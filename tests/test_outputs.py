@@ -167,13 +167,24 @@ class TestScoreOutput:
         assert result.exit_code == 2 and "character device" in result.stderr
         assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
 
-    @pytest.mark.parametrize("target", ["", "."])
-    def test_report_onto_nothing_or_a_folder(self, cli, course, target, tmp_path, monkeypatch):
-        """-o '' and -o . exit 2 with the reason, not an internal error."""
+    def test_report_onto_a_folder(self, cli, course, tmp_path, monkeypatch):
+        """-o . exits 2 with the reason, not an internal error."""
         monkeypatch.chdir(tmp_path)
-        result = cli("score", course, "-o", target)
+        result = cli("score", course, "-o", ".")
         assert result.exit_code == 2
-        assert "internal error" not in result.stderr and "cannot write the report here" in result.stderr
+        assert ".: cannot write the report here: this is a folder. Name a file inside it." in result.stderr
+
+    @pytest.mark.parametrize(("command", "option"), [
+        ("score", "-o"), ("score", "--output-dir"), ("review init", "-o"), ("import", "-o")])
+    def test_an_empty_name_is_not_the_current_folder(self, cli, course, command, option, tmp_path, monkeypatch):
+        """An empty output name exits 2 saying so; nothing is written to the current folder."""
+        here = tmp_path / "here"
+        here.mkdir()
+        monkeypatch.chdir(here)
+        result = cli(*command.split(), course, option, "")
+        assert result.exit_code == 2
+        assert "no name was given (an empty name is not the current folder): name what to write" in result.stderr
+        assert list(here.iterdir()) == []
 
     def test_disk_full_exits_2(self, cli, course, tmp_path, monkeypatch):
         """A full disk while writing exits 2 with the path and the reason."""

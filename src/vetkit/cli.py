@@ -42,6 +42,15 @@ class _Path(metaclass=_LazyPathType):
     """Stands for ``pathlib.Path`` in the click parameter types below."""
 
 
+class _NamedPath(click.Path):
+    """A path to write to: an empty name is refused rather than read as the current folder."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value == "":
+            self.fail("no name was given (an empty name is not the current folder): name what to write", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class CliError(click.ClickException):
     """An error already formatted for the terminal; exits with code 2."""
 
@@ -241,7 +250,7 @@ def import_options(function):
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None,
               help="Write the course document here (.yaml or .json; default: YAML on stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @import_options
@@ -279,7 +288,7 @@ def import_(files, output, force, **options) -> None:
 @click.option("--format", "output_format", default=None, metavar="NAME",
               help="Output format: text, json, html, markdown, sarif, junit, or any registered format "
                    "(default: by -o suffix, else text).")
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None, help="Write the report to a file.")
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None, help="Write the report to a file.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit 1 when the score is below N.")
 @click.option("--select", type=IdList(), default="", help="Score only these criteria (comma-separated ids).")
@@ -290,7 +299,7 @@ def import_(files, output, force, **options) -> None:
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and fixes.")
-@click.option("--output-dir", type=click.Path(path_type=_Path, file_okay=False), default=None, metavar="DIR",
+@click.option("--output-dir", type=_NamedPath(path_type=_Path, file_okay=False), default=None, metavar="DIR",
               help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Score several courses in N processes.")
@@ -529,7 +538,7 @@ def review() -> None:
 
 @review.command("init")
 @click.argument("course_file", type=click.Path(path_type=_Path))
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None,
               help="Answer file to write (default: COURSE.review.yaml beside the course).")
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
