@@ -4,6 +4,7 @@ clashes disable the later contribution rather than the run, and hooks called whi
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import signal
@@ -428,6 +429,36 @@ class TestHooksWhileScoring:
         with pytest.raises(vetkit.InvalidCourse) as caught:
             engine.load_course(path)
         assert [(p.file, p.message, p.code) for p in caught.value.problems] == [(str(path), message, "plugin")]
+
+    @pytest.mark.parametrize(("behaviour", "message"), [
+        (raise_value_error, "plugin 'lms' failed to read this file: ValueError: cannot read this export"),
+        (lambda path: 42, "plugin 'lms' read this file as int, not a course mapping"),
+    ])
+    def test_validate_reads_through_the_same_hooks(self, tmp_path, behaviour, message):
+        """Engine.validate asks the vetkit_load_course hooks as load_course does: a faulty one makes the file
+        invalid with the same problem, rather than the file being read as JSON or YAML."""
+        path = tmp_path / "course.lms"
+        path.write_text(json.dumps(minimal_course()), encoding="utf-8")
+        engine = vetkit.Engine(entry_points=False, plugins=[Loader(behaviour)])
+        result = engine.validate(path)
+        assert result.valid is False
+        assert [(p.file, p.message, p.code) for p in result.errors] == [(str(path), message, "plugin")]
+
+    def test_problems_of_a_course_a_plugin_read_name_its_file(self, tmp_path):
+        """What a vetkit_load_course hook returns is validated as a course, its problems named by the file read,
+        and `vetkit validate` and `vetkit score` agree on it."""
+        path = tmp_path / "course.lms"
+        path.write_text("anything", encoding="utf-8")
+        untitled = {key: value for key, value in minimal_course().items() if key != "title"}
+        engine = vetkit.Engine(entry_points=False, plugins=[Loader(lambda path: untitled)])
+        result = engine.validate(path)
+        assert [(p.file, p.pointer, p.message) for p in result.errors] == [
+            (str(path), "", "missing required key `title` in the course document")]
+        with pytest.raises(vetkit.InvalidCourse) as caught:
+            engine.load_course(path)
+        assert [(p.file, p.pointer) for p in caught.value.problems] == [(str(path), "")]
+        engine = vetkit.Engine(entry_points=False, plugins=[Loader(lambda path: minimal_course())])
+        assert engine.validate(path).valid and engine.load_course(path).name == str(path)
 
     def test_load_course_hook_that_hangs(self, tmp_path):
         """A vetkit_load_course hook that never returns is stopped by the time budget."""

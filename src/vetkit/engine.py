@@ -330,19 +330,31 @@ class Engine:
     # -- loading and scoring -----------------------------------------------------------------
 
     def validate(self, source: Any, **options: Any):
-        """Validate a course document with this engine's vocabularies (see :func:`vetkit.loading.validate`)."""
-        from .loading import validate
+        """Validate a course document with this engine's vocabularies (see :func:`vetkit.loading.validate`);
+        other formats go through plugins, as :meth:`load_course` reads them."""
+        from .loading import Validation, validate
+        from .safetext import display_path
 
+        if _read_by_plugins(source):
+            try:
+                data = self._read_with_plugins(source)
+            except InvalidCourse as err:
+                return Validation(display_path(source), err.problems, (), None)
+            if data is not None:
+                return validate(data, vocabulary=self.vocabulary, base_dir=Path(source).parent,
+                                name=display_path(source), **options)
         return validate(source, vocabulary=self.vocabulary, **options)
 
     def load_course(self, source: Any, **options: Any) -> Course:
         """Load a course with this engine's vocabularies; other formats go through plugins."""
         from .loading import load_course
+        from .safetext import display_path
 
-        if isinstance(source, (str, os.PathLike)) and not str(source).lower().endswith((".json", ".yaml", ".yml")):
+        if _read_by_plugins(source):
             data = self._read_with_plugins(source)
             if data is not None:
-                return load_course(data, vocabulary=self.vocabulary, base_dir=Path(source).parent, **options)
+                return load_course(data, vocabulary=self.vocabulary, base_dir=Path(source).parent,
+                                   name=display_path(source), **options)
         return load_course(source, vocabulary=self.vocabulary, **options)
 
     def _read_with_plugins(self, source: str | os.PathLike[str]) -> Mapping[str, Any] | None:
@@ -597,6 +609,11 @@ def _as_date(value: dt.date | str | None) -> dt.date:
 def score(course: Any, *, rubric: str | os.PathLike[str] | Rubric = DEFAULT_RUBRIC, **options: Any) -> Report:
     """Score a course with a fresh :class:`Engine` over the installed plugins."""
     return Engine().score(course, rubric=rubric, **options)
+
+
+def _read_by_plugins(source: Any) -> bool:
+    """Whether ``source`` is a file of a format vetkit does not read itself (``vetkit_load_course`` hooks may)."""
+    return isinstance(source, (str, os.PathLike)) and not str(source).lower().endswith((".json", ".yaml", ".yml"))
 
 
 def validate(source: Any, *, vocabulary: Vocabulary | None = None, **options: Any):

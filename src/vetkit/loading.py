@@ -39,28 +39,35 @@ class Validation:
         return tuple(sorted(self.errors + self.warnings, key=_order))
 
 
-def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None) -> Document:
+def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None,
+                  name: str | None = None) -> Document:
     """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check).
 
     Anything that is not a path or bytes is in-memory data: a mapping is a course document, and
     any other value is refused by the schema (or, if it is not JSON data, at its pointer).
+    ``name`` is what problems of in-memory data name (default ``<data>``), such as the file a
+    plugin read it from.
     """
     if isinstance(source, (bytes, bytearray)):
         return parsing.parse(bytes(source), "<bytes>", format, limits)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         return parsing.parse(parsing.read_bytes(path, limits), display_path(source), format, limits)
-    return parsing.from_data(source, limits)
+    return parsing.from_data(source, limits, name or "<data>")
 
 
 def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
-             base_dir: str | os.PathLike[str] | None = None, format: str | None = None) -> Validation:
-    """Validate a course document and report every problem at once; never raises for bad input."""
+             base_dir: str | os.PathLike[str] | None = None, format: str | None = None,
+             name: str | None = None) -> Validation:
+    """Validate a course document and report every problem at once; never raises for bad input.
+
+    ``name`` is what problems of in-memory data name (see :func:`read_document`).
+    """
     try:
-        document = read_document(source, limits=limits, format=format)
+        document = read_document(source, limits=limits, format=format, name=name)
     except InvalidDocument as err:
         name = display_path(source) if isinstance(source, (str, os.PathLike)) else (
-            "<bytes>" if isinstance(source, (bytes, bytearray)) else "<data>")
+            "<bytes>" if isinstance(source, (bytes, bytearray)) else name or "<data>")
         return Validation(name, err.problems, (), None)
     if base_dir is None and isinstance(source, (str, os.PathLike)):
         base_dir = Path(source).parent
@@ -107,14 +114,16 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
 
 
 def load_course(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
-                base_dir: str | os.PathLike[str] | None = None, format: str | None = None) -> Course:
+                base_dir: str | os.PathLike[str] | None = None, format: str | None = None,
+                name: str | None = None) -> Course:
     """Load and validate a course from a path, bytes or a mapping.
 
-    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found.
+    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found. ``name`` is what
+    problems of in-memory data name (see :func:`read_document`).
     """
     if isinstance(source, Course):
         return source
-    result = validate(source, limits=limits, vocabulary=vocabulary, base_dir=base_dir, format=format)
+    result = validate(source, limits=limits, vocabulary=vocabulary, base_dir=base_dir, format=format, name=name)
     if result.errors:
         count = len(result.errors)
         raise InvalidCourse(f"{result.name}: {count} problem{'s' if count != 1 else ''} found",
