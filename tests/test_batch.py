@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from vetkit.batch import BatchResult, CourseRow, find_courses, output_names, score_many
-from vetkit.errors import UsageError
+from vetkit.errors import UsageError, WriteError
 
 from golden.vetplugin import AS_OF, RUBRIC, cli_env, make_engine
 
@@ -97,7 +97,7 @@ class TestScoreMany:
             ("d-no-title.json", "invalid")]
         assert batch.exit_code == 2
         assert batch.rows[1].failing_essentials == ("GT-01",) and batch.rows[1].exit_code == 1
-        assert batch.reports[2] is None and batch.reports[0].course["id"] == "HT-101"
+        assert (batch.rows[2].course_id, batch.rows[0].course_id) == (None, "HT-101")
         assert "invalid JSON" in batch.rows[2].problems[0] and "c-broken.json:1:" in batch.rows[2].problems[0]
         assert any("title" in p for p in batch.rows[3].problems)
 
@@ -108,12 +108,11 @@ class TestScoreMany:
         assert score([courses / "a-pass.json"], fail_under=101 - 1e-9).exit_code == 1
 
     def test_process_pool_keeps_input_order(self, courses):
-        """With --jobs the rows and reports are the same, in input order."""
+        """With --jobs the rows and criterion tallies are the same, in input order."""
         serial = score([courses], jobs=1)
         parallel = score([courses], jobs=3)
         assert parallel.rows == serial.rows
-        assert [r.to_json() if r else None for r in parallel.reports] == [
-            r.to_json() if r else None for r in serial.reports]
+        assert parallel.tallies() == serial.tallies()
 
     def test_progress(self, courses):
         """The progress callback hears of every course once, counting up."""
@@ -177,7 +176,7 @@ class TestOutputDir:
             return real_replace(source, target)
 
         monkeypatch.setattr(os, "replace", failing_replace)
-        with pytest.raises(UsageError, match="b-fail.html: cannot write the report"):
+        with pytest.raises(WriteError, match="b-fail.html: cannot write the report"):
             score([courses], output_dir=out, output_format="html")
         assert leftovers(out) == []
         assert not (out / "b-fail.html").exists()

@@ -486,10 +486,22 @@ def vetkit_register_formats(register):
 
 
 class TestInternalErrors:
-    def test_a_crashing_renderer_is_reported_without_traceback(self, course, site):
-        """An exception outside vetkit's own errors exits 2 with one line and a --debug hint, no traceback."""
+    def test_a_crashing_plugin_renderer_is_the_plugins_error(self, course, site):
+        """A plugin's renderer that raises exits 2 with one line naming the format and the plugin, no traceback."""
         write_dist_plugin(site, "boom", source=FORMAT_PLUGIN)
         result = run_cli("score", course, "--rubric", "good", "--format", "boom", plugins="alpha,boom")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == "format 'boom' of plugin 'boom' failed: RuntimeError: renderer broke\n"
+
+    def test_a_crash_in_vetkit_is_reported_without_traceback(self, course, monkeypatch):
+        """An exception in vetkit's own code exits 2 with one line and a --debug hint, no traceback."""
+        import vetkit.render.json
+
+        def broken(report, **options):
+            raise RuntimeError("renderer broke")
+
+        monkeypatch.setattr(vetkit.render.json, "render", broken)
+        result = run_cli("score", course, "--rubric", "good", "--format", "json", plugins="alpha")
         assert (result.exit_code, result.stdout) == (2, "")
         assert result.stderr == ("vetkit: internal error: RuntimeError: renderer broke. Run again with --debug for "
                                  "the traceback and report it.\n")

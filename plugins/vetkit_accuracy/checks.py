@@ -207,10 +207,11 @@ def ac08_indicators(ctx: CheckContext) -> Result:
     topic = ctx.param("indicators.topic")
     parts, findings = [], []
     tagged = modules_teaching(course, topic)
-    texts = list(select_texts(course, fields=["modules.*"], module_topics=[topic]))
+    by_module: dict[str, list] = {}  # "/modules/3" -> the texts of that module (each text looked at once)
+    for text in select_texts(course, fields=["modules.*"], module_topics=[topic]):
+        by_module.setdefault("/".join(text.pointer.split("/", 3)[:3]), []).append(text)
     for pointer, module in tagged:
-        own = [text for text in texts if text.pointer.startswith(pointer + "/")]
-        report = phrases(ctx, "P-IND", texts=own)
+        report = phrases(ctx, "P-IND", texts=by_module.get(pointer, []))
         if report.satisfied():
             first = report.matches[0]
             findings.append(ctx.finding(first.pointer, f"P-IND in module {module['id']}: "

@@ -98,12 +98,12 @@ def rubric_yaml(rubric, rules: Mapping[str, Rule]) -> str:
 
 
 def plugins_table(infos) -> str:
-    """One line per plugin, with errors spelled out below."""
+    """One line per plugin, with errors and refused contributions spelled out below."""
     rows = [[i.name, i.version or "-", i.distribution or "-", i.status, str(len(i.rules))] for i in infos]
     text = _table(rows, ["name", "version", "distribution", "status", "rules"])
     for info in infos:
-        if info.error:
-            text += f"{info.name}: {info.error}\n"
+        for line in ([info.error] if info.error else []) + list(info.notes):
+            text += f"{info.name}: {line}\n"
     return text
 
 

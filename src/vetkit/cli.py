@@ -5,6 +5,7 @@ Only click and this module load at start-up; every command imports what it needs
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from .__about__ import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class _LazyPathType(type):
@@ -41,13 +42,24 @@ class _Path(metaclass=_LazyPathType):
     """Stands for ``pathlib.Path`` in the click parameter types below."""
 
 
+class _NamedPath(click.Path):
+    """A path to write to: an empty name is refused rather than read as the current folder."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value == "":
+            self.fail("no name was given (an empty name is not the current folder): name what to write", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class CliError(click.ClickException):
     """An error already formatted for the terminal; exits with code 2."""
 
     exit_code = EXIT_ERROR
 
     def show(self, file=None) -> None:
-        click.echo(self.message, err=True)
+        from .safetext import shown_lines
+
+        click.echo(shown_lines(self.message), err=True)
 
 
 class VetkitGroup(click.Group):
@@ -62,7 +74,10 @@ class VetkitGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise CliError(err.format()) from err
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+        except KeyboardInterrupt:  # the user's Ctrl-C (a plugin's own is its fault): one line, exit 130
+            click.echo("vetkit: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as err:  # an internal error: say so, once, without a traceback
             if ctx.obj and ctx.obj.get("debug"):
@@ -86,11 +101,40 @@ def main(ctx: click.Context, debug: bool) -> None:
 
     Exit codes: 0 recommended/meets (or pending review), 1 does not pass, 2 invalid input.
     """
+    for stream in (sys.stdout, sys.stderr):  # any str prints: a lone surrogate as its escape (vetkit.safetext)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"debug": debug}
 
 
+class DisabledPlugin(click.ParamType):
+    """``no:NAME``, as in pytest: the name of a plugin not to load."""
+
+    name = "no:NAME"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
+            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
+        return value[3:]
+
+
+def plugin_options(function):
+    """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
+    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
+                            help="Do not load plugin NAME (repeatable).")(function)
+    return click.option("--strict-plugins", is_flag=True,
+                        help="Make a failing plugin fatal (for plugin authors).")(function)
+
+
+def make_engine(disabled: tuple[str, ...], strict_plugins: bool, time_budget: float | None = None):
+    from .engine import DEFAULT_TIME_BUDGET, Engine
+
+    budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
+    return Engine(disable=disabled, strict_plugins=strict_plugins, time_budget=budget)
+
+
 def _limits(max_bytes: int | None):
-    from .parsing import DEFAULT_LIMITS, Limits
+    from .limits import DEFAULT_LIMITS, Limits
 
     return DEFAULT_LIMITS if max_bytes is None else Limits(max_bytes=max_bytes)
 
@@ -105,15 +149,17 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
               help="Output for people or for tools.")
 @click.option("--strict", is_flag=True, help="Treat warnings (unknown tags) as errors.")
 @max_bytes_option
-def validate(files: tuple[Path, ...], output_format: str, strict: bool, max_bytes: int | None) -> None:
+@plugin_options
+def validate(files: tuple[Path, ...], output_format: str, strict: bool, max_bytes: int | None,
+             disabled: tuple[str, ...], strict_plugins: bool) -> None:
     """Check course documents against the course format.
 
-    Exit code 0 when every file is valid, 2 otherwise. Problems go to stderr, one
-    paragraph each, with file, line:column, JSON Pointer and a hint.
+    Roles and tags that installed plugins add are known, as when scoring. Exit code 0 when
+    every file is valid, 2 otherwise. Problems go to stderr, one paragraph each, with file,
+    line:column, JSON Pointer and a hint.
     """
-    from .loading import validate as validate_course
-
-    results = [validate_course(path, limits=_limits(max_bytes)) for path in files]
+    engine = make_engine(disabled, strict_plugins)
+    results = [engine.validate(path, limits=_limits(max_bytes)) for path in files]
     failed = [r for r in results if not r.valid or (strict and r.warnings)]
     if output_format == "json":
         from .render.problems import validation_json
@@ -149,13 +195,13 @@ def init(path: Path, force: bool) -> None:
     from importlib.resources import files
 
     from .fileio import write_atomic
+    from .safetext import display_path
 
-    if path.exists() and not force:
-        raise CliError(f"{path}: already exists. Choose another path, or pass --force to overwrite it.")
-    if not path.parent.is_dir():
-        raise CliError(f"{path}: the folder {path.parent} does not exist. Create it first.")
-    write_atomic(path, files("vetkit").joinpath("data/starter-course.yaml").read_text(encoding="utf-8"))
-    click.echo(f"wrote {path}; next: vetkit validate {path}")
+    if os.path.lexists(path) and not force:
+        raise CliError(f"{display_path(path)}: already exists. Choose another path, or pass --force to overwrite it.")
+    write_atomic(path, files("vetkit").joinpath("data/starter-course.yaml").read_text(encoding="utf-8"),
+                 what="the starter course")
+    click.echo(f"wrote {display_path(path)}; next: vetkit validate {display_path(path)}")
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -176,31 +222,6 @@ class IdList(click.ParamType):
         if bad:
             self.fail(f"{', '.join(bad)} is not a criterion id (expected e.g. TI-07)", param, ctx)
         return ids
-
-
-class DisabledPlugin(click.ParamType):
-    """``no:NAME``, as in pytest: the name of a plugin not to load."""
-
-    name = "no:NAME"
-
-    def convert(self, value, param, ctx):
-        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
-            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
-        return value[3:]
-
-
-def plugin_options(function):
-    """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
-    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
-                            help="Do not load plugin NAME (repeatable).")(function)
-    return click.option("--strict-plugins", is_flag=True,
-                        help="Make a failing plugin fatal (for plugin authors).")(function)
-
-
-def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
-    from .engine import Engine
-
-    return Engine(disable=disabled, strict_plugins=strict_plugins)
 
 
 def import_options(function):
@@ -229,7 +250,7 @@ def import_options(function):
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None,
               help="Write the course document here (.yaml or .json; default: YAML on stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @import_options
@@ -247,7 +268,7 @@ def import_(files, output, force, **options) -> None:
 
     if output is not None and output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise CliError(f"{output}: write the course document to a .yaml or .json file")
-    if output is not None and output.exists() and not force:
+    if output is not None and os.path.lexists(output) and not force:
         raise CliError(f"{output}: already exists. Choose another path, or pass --force to overwrite it.")
     draft = import_course(files, ImportOptions(**options))
     click.echo(draft.summary(), err=True)
@@ -256,7 +277,7 @@ def import_(files, output, force, **options) -> None:
     if output is None:
         click.echo(draft.to_yaml(), nl=False)
         return
-    _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output)
+    _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output, inputs=files)
     click.echo(f"next: fill in what is marked FILL IN, then vetkit validate {output}", err=True)
 
 
@@ -267,7 +288,7 @@ def import_(files, output, force, **options) -> None:
 @click.option("--format", "output_format", default=None, metavar="NAME",
               help="Output format: text, json, html, markdown, sarif, junit, or any registered format "
                    "(default: by -o suffix, else text).")
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None, help="Write the report to a file.")
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None, help="Write the report to a file.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit 1 when the score is below N.")
 @click.option("--select", type=IdList(), default="", help="Score only these criteria (comma-separated ids).")
@@ -278,14 +299,17 @@ def import_(files, output, force, **options) -> None:
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and fixes.")
-@click.option("--output-dir", type=click.Path(path_type=_Path, file_okay=False), default=None, metavar="DIR",
+@click.option("--output-dir", type=_NamedPath(path_type=_Path, file_okay=False), default=None, metavar="DIR",
               help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Score several courses in N processes.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop a plugin's check that runs longer than this (outcome error); default 10, 0 for no limit.")
 @plugin_options
 @import_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, output_dir, jobs, disabled, strict_plugins, **import_values) -> None:
+          require_complete, verbose, output_dir, jobs, time_budget, disabled, strict_plugins,
+          **import_values) -> None:
     """Score course documents against a rubric and print the verdict.
 
     Pass one FILE for its report, or several files and folders (searched recursively for
@@ -299,7 +323,7 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     """
     from .scoring import exit_code
 
-    engine = make_engine(disabled, strict_plugins)
+    engine = make_engine(disabled, strict_plugins, time_budget)
     output_format = output_format or _format_for(engine, output)
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
@@ -325,7 +349,7 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
         return
     rendered = engine.formats[output_format].render(
         report, color=output is None and _color(), explain=explain, verbose=verbose)
-    _emit(rendered, output)
+    _emit(rendered, output, inputs=(*files, review_file, rubric_ref))
     sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
 
 
@@ -342,7 +366,7 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
         raise click.UsageError("-o/--output holds one report: pass --output-dir DIR for several courses.")
     if review_file is not None:
         raise click.UsageError("--review answers one course: score that course on its own.")
-    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins)
+    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins, time_budget=engine.time_budget)
     with progress_bar(enabled=sys.stderr.isatty()) as progress:
         batch = score_many(files, jobs=jobs, engine=engine, engine_factory=factory, output_dir=output_dir,
                            output_format=output_format, progress=progress, **options)
@@ -371,21 +395,18 @@ def _format_for(engine, output: Path | None) -> str:
 
 
 def _color() -> bool:
-    import os
-
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _emit(rendered: str | bytes, output: Path | None) -> None:
+def _emit(rendered: str | bytes, output: Path | None, *, inputs) -> None:
     if output is None:
         click.echo(rendered if isinstance(rendered, str) else rendered.decode("utf-8"), nl=False)
         return
-    from .fileio import write_atomic
+    from .fileio import InputFiles, write_atomic
+    from .safetext import display_path
 
-    if not output.parent.is_dir():
-        raise CliError(f"{output}: the folder {output.parent} does not exist. Create it first.")
-    write_atomic(output, rendered)
-    click.echo(f"wrote {output}", err=True)
+    write_atomic(output, rendered, inputs=InputFiles(inputs))
+    click.echo(f"wrote {display_path(output)}", err=True)
 
 
 @main.command("diff")
@@ -517,7 +538,7 @@ def review() -> None:
 
 @review.command("init")
 @click.argument("course_file", type=click.Path(path_type=_Path))
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None,
               help="Answer file to write (default: COURSE.review.yaml beside the course).")
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
@@ -525,14 +546,17 @@ def review() -> None:
 @plugin_options
 def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_plugins) -> None:
     """Write an answer file with every pending question, its evidence and pointer."""
-    from .fileio import write_atomic
+    from .fileio import InputFiles, write_atomic
     from .review import review_template
+    from .safetext import display_path
 
     engine = make_engine(disabled, strict_plugins)
     report = engine.score(course_file, rubric=rubric_ref, as_of=as_of)
     target = output or course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")
-    if target.exists() and not force:
-        raise CliError(f"{target}: already exists. Pass --force to overwrite it, or -o to choose another file.")
-    write_atomic(target, review_template(report, report.as_of))
+    if os.path.lexists(target) and not force:
+        raise CliError(f"{display_path(target)}: already exists. Pass --force to overwrite it, or -o to choose "
+                       "another file.")
+    write_atomic(target, review_template(report, report.as_of), inputs=InputFiles([course_file, rubric_ref]),
+                 what="the answer file")
     pending = sum(1 for r in report.results if r.outcome == "needs-review")
-    click.echo(f"wrote {target} with {pending} open question(s)")
+    click.echo(f"wrote {display_path(target)} with {pending} open question(s)")

@@ -35,14 +35,16 @@ class Problem:
         return ":".join(parts)
 
     def format(self) -> str:
-        """One paragraph for a person: where, what, and what to do."""
+        """One paragraph for a person: where, what, and what to do (control characters escaped)."""
+        from .safetext import shown
+
         prefix = f"{self.location}: " if self.file or self.line is not None else ""
         text = f"{prefix}{self.severity}: {self.message}"
         if self.pointer is not None:
             text += f" (at {self.pointer or '/'})"
         if self.hint:
             text += f". {self.hint[:1].upper()}{self.hint[1:]}"
-        return text
+        return shown(text)
 
     def to_json(self) -> dict:
         """The problem as a JSON object (``vetkit validate --format json``)."""
@@ -104,6 +106,17 @@ class InvalidSource(InvalidDocument):
 
 class PluginError(VetkitError):
     """A plugin failed and ``--strict-plugins`` asked for that to be fatal."""
+
+
+class WriteError(VetkitError):
+    """An output file cannot be written: its path and the reason; nothing was changed.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.path = path
 
 
 class UsageError(VetkitError, ValueError):

@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..checking import CheckContext, Result
 from ..course import Course
 from ..lexical import PhraseReport, PhraseSet, Violation, find_violations
-from ..text import PreparedText, clauses
+from ..text import clauses, prepared
 from .course import field_text
 from .lexicons import phrase_set, phrases, violations
 from .results import Wording, findings_result
@@ -118,7 +118,7 @@ def _sentence(course: Course, violation: Violation) -> tuple[int, str]:
     text = field_text(course, violation.pointer, violation.field)
     if not text or violation.end > len(text):
         return violation.start, violation.excerpt
-    start, end = PreparedText(text).sentence_at(violation.start)
+    start, end = prepared(text).sentence_at(violation.start)
     start = min(start, violation.start)
     return start, " ".join(text[start:max(end, violation.end)].split())
 

@@ -186,12 +186,7 @@ def _why(row) -> str:
 
 
 def _version(batch) -> str:
-    for report in batch.reports:
-        if report is not None:
-            return report.tool_version
-    from ..__about__ import __version__
-
-    return __version__
+    return batch.tool_version
 
 
 def _clip(text: str, limit: int) -> str:

@@ -7,8 +7,10 @@ import shutil
 from collections import defaultdict
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.table import Table
+
+from ..safetext import shown
 
 VERDICT_STYLES = {
     "recommended": "bold green", "meets": "bold green",
@@ -36,6 +38,11 @@ def render(report, *, color: bool = False, width: int | None = None, explain: bo
         _arithmetic(console, report)
     _footer(console, report)
     return buffer.getvalue()
+
+
+def escape(text: str) -> str:
+    """A value from the course or a plugin, safe to print: control characters and markup escaped."""
+    return escape_markup(shown(text))
 
 
 def _score_line(report) -> str:
