@@ -411,6 +411,7 @@ class Engine:
             notices.append(f"review {review.file} ignored: {stale}")
         results: list[RuleResult] = []
         applied: list[str] = []
+        _share_analyses(course)
         for criterion in rubric.criteria:
             if (select and criterion.id not in select) or criterion.id in ignore:
                 continue
@@ -569,6 +570,18 @@ def _located(finding: Finding, course: Course) -> Finding:
     from attrs import evolve
 
     return evolve(finding, line=line, column=column, source=source or finding.source)
+
+
+def _share_analyses(course: Course) -> None:
+    """Build the analyses every check shares (the text index and topic evidence) before any check runs, so that
+    their cost is not charged to the time budget of whichever check asks first. Should building them fail, each
+    check that needs them fails alone, as it would have without this."""
+    from .topics import topic_evidence
+
+    try:
+        topic_evidence(course).units
+    except Exception:  # noqa: BLE001 - reported by every check that reads it, inside its own protection
+        return
 
 
 def _error_result(criterion, reason: str, *, rule: Rule | None = None) -> RuleResult:
