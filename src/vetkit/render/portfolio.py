@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from urllib.parse import quote
 
 from . import summary
-from .html import CSP, STYLE, _e
+from .html import CSP, STYLE, _e, _prose, bar, shown_path
 from .markdown import code as md_code
 from .markdown import text as md_text
 
@@ -131,21 +131,24 @@ def render_html(batch, **_: Any) -> str:
     tone = summary.VERDICT_TONES.get(worst, "pending")
     rows = []
     for row in batch.rows:
-        name = _e(f"{row.course_id} {row.title}" if row.course_id else row.path)
+        name = _e(f"{row.course_id} {row.title}" if row.course_id else shown_path(row.path))
         if row.output:
             name = f'<a href="{_e(quote(row.output))}">{name}</a>'
-        path = f'<span class="obj-text file">{_e(row.path)}</span>' if row.course_id else ""
+        path = f'<span class="obj-text file">{_e(shown_path(row.path))}</span>' if row.course_id else ""
         row_tone = summary.VERDICT_TONES.get(row.verdict, "pending")
         problems = ""
         if row.invalid:
-            problems = "<ul class=\"problems\">" + "".join(f"<li>{_e(p)}</li>" for p in row.problems[:5]) + (
-                f"<li>… and {len(row.problems) - 5} more</li>" if len(row.problems) > 5 else "") + "</ul>"
-        rows.append(f'<tr><td>{name}{path}{problems}</td>'
+            count = len(row.problems)
+            problems = (f'<details class="problems"><summary>{count} problem{"s" if count != 1 else ""}</summary>'
+                        "<ul>" + "".join(f"<li>{_e(p)}</li>" for p in row.problems[:5]) + (
+                            f"<li>… and {count - 5} more</li>" if count > 5 else "") + "</ul></details>")
+        row_class = ' class="invalid"' if row.invalid else ""
+        rows.append(f'<tr{row_class}><td>{name}{path}{problems}</td>'
                     f"<td>{_e(row.version or '–')}</td>"
                     f'<td><span class="pill tone-{row_tone}">{_e(summary.verdict_label(row.verdict))}</span></td>'
                     f'<td class="num">{_e(_score(row.score))}</td>'
-                    f"<td>{_e(', '.join(row.failing_essentials)) or '–'}</td>"
-                    f'<td class="why">{_e(_why(row))}</td></tr>')
+                    f"<td>{_prose(', '.join(row.failing_essentials)) or '–'}</td>"
+                    f'<td class="why">{_prose(_why(row))}</td></tr>')
     tallies = _tallies(batch)
     total = max(len([r for r in batch.rows if not r.invalid]), 1)
     if tallies:
@@ -189,30 +192,17 @@ def _version(batch) -> str:
     return batch.tool_version
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
-
-
 def _tally_chart(tallies, total: int) -> str:
-    width, row_height = 760, 40
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {row_height * len(tallies) + 4}" width="100%" role="img" '
-             'aria-labelledby="tally-title" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="tally-title">Criteria that fail most</title>']
-    for index, tally in enumerate(tallies):
-        y = 4 + index * row_height
-        fail_w = width * tally.failed / total
-        review_w = width * tally.review / total
+    parts = ['<ul class="chart tallies" aria-label="Criteria that fail most">']
+    for tally in tallies:
         label = ", ".join(f"{word} {n}" for word, n in (("fails in", tally.failed), ("review in", tally.review),
                                                          ("errors in", tally.errors)) if n) + f" of {total}"
-        parts += [f'<g class="bar-row"><title>{_e(tally.rule_id)} {_e(tally.title)}: {_e(label)}</title>',
-                  f'<text class="cat" x="0" y="{y + 13}">{_e(tally.rule_id)} '
-                  f'<tspan class="cnt">{_e(_clip(tally.title, 84 - len(label)))}</tspan></text>',
-                  f'<text class="pct" x="{width}" y="{y + 13}" text-anchor="end">{_e(label)}</text>',
-                  f'<rect class="track" x="0" y="{y + 20}" width="{width}" height="10" rx="5"/>',
-                  f'<rect class="bar band-bad" x="0" y="{y + 20}" width="{fail_w:.1f}" height="10"/>',
-                  f'<rect class="bar band-warn" x="{fail_w:.1f}" y="{y + 20}" width="{review_w:.1f}" height="10"/>',
-                  "</g>"]
-    parts.append("</svg>")
+        parts.append(f'<li class="bar-row" title="{_e(tally.rule_id)} {_e(tally.title)}: {_e(label)}">'
+                     f'<span class="cat"><span class="rule-id">{_e(tally.rule_id)}</span> '
+                     f'<span class="cnt">{_e(tally.title)}</span></span>'
+                     f'<span class="pct">{_e(label)}</span>'
+                     + bar([("bad", 100 * tally.failed / total), ("warn", 100 * tally.review / total)]) + "</li>")
+    parts.append("</ul>")
     return "\n".join(parts)
 
 
@@ -223,5 +213,14 @@ PORTFOLIO_STYLE = """
 .courses a { color: var(--accent); font-weight: 600; text-decoration: none; }
 .courses a:hover { text-decoration: underline; }
 .courses .why { font-size: 13px; color: var(--muted); min-width: 220px; }
-.problems { margin: 4px 0 0; padding-left: 18px; color: var(--bad); font-size: 12.5px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+table.courses { min-width: 720px; }
+.courses td:first-child { min-width: 200px; }
+.problems { margin: 4px 0 0; color: var(--bad); font-size: 12.5px; }
+.problems summary { cursor: pointer; font-weight: 600; }
+.problems ul { margin: 4px 0 0; padding-left: 18px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  overflow-wrap: anywhere; }
+.chart.tallies .bar-row { grid-template-columns: minmax(0, 1fr) auto; }
+.chart.tallies .cat { font-weight: 400; }
+.chart.tallies .cnt { white-space: normal; }
+.chart.tallies .pct { color: var(--muted); font-weight: 600; font-size: 13px; }
 """
