@@ -106,7 +106,7 @@ def answer_file(report, course, *, existing: Review | None = None, accept: Itera
         else:
             (accepted if found else kept).append(result.rule_id)
             lines += _heading(result) + _answer_lines(result.rule_id, answer,
-                                                      of_result(course, result, answer.evidence))
+                                                      of_result(course, result))
     for rule_id, answer in answers.items():  # answers for criteria this rubric does not score: kept as they are
         kept.append(rule_id)
         lines += ["", f"  # {rule_id} (not scored by rubric {report.rubric['id']})"]

@@ -1,12 +1,15 @@
 """Fingerprints of what a criterion judged, so that a reviewer's answer outlives unrelated edits.
 
-A fingerprint records the criterion's question and, for every place in the course the
-criterion's findings point at (plus the places the reviewer cited), a digest of the value
-found there. Only the values count, not where they sit: a module moved down the list keeps
-its digest, so the answer still applies; an edit to one of those values, a new finding or a
+A fingerprint records the criterion's question and, for every entry of the course the
+criterion's findings point into, a digest of that entry. The entry is the nearest object that
+holds the place a finding points at (a module for its text, a glossary entry for its term, an
+objective for its level, an answer choice for its text); a finding on a top-level field keeps
+that field. Only the values count, not where they sit: a module moved down the list keeps its
+digest, so the answer still applies; an edit to one of those entries, a new finding or a
 finding that went away makes the answer stale, and :func:`changes` says which pointers did.
 A criterion that points at no place at all judged the whole course: its evidence is the root
-(``""``) and any edit makes its answer stale.
+(``""``) and any edit makes its answer stale. The places a reviewer cites under ``evidence``
+are the reviewer's, not the criterion's, and do not count.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any, Iterable, Mapping
 
 from attrs import field, frozen
 
+from . import pointers
 from .course import Course, _json_default
 
 #: The length of a digest in hexadecimal digits (64 bits: a change detector, not a signature).
@@ -74,10 +78,10 @@ class Change:
         return {"change": self.kind, "pointer": self.pointer}
 
 
-def fingerprint(course: Course, question: str, pointers: Iterable[str]) -> Fingerprint:
-    """The fingerprint of ``question`` and of the course values at ``pointers`` (the root when none)."""
+def fingerprint(course: Course, question: str, places: Iterable[str]) -> Fingerprint:
+    """The fingerprint of ``question`` and of the entries holding ``places`` (the whole course when none)."""
     evidence: dict[str, str] = {}
-    for pointer in pointers:
+    for pointer in (entry(course, place) for place in places):
         if pointer not in evidence:
             evidence[pointer] = course.sha256[:DIGEST_LENGTH] if pointer == "" else digest(course.get(pointer, _ABSENT))
     if not evidence:
@@ -85,10 +89,17 @@ def fingerprint(course: Course, question: str, pointers: Iterable[str]) -> Finge
     return Fingerprint(digest(question), evidence)
 
 
-def of_result(course: Course, result, cited: Iterable[str] = ()) -> Fingerprint:
-    """The fingerprint of a criterion's result: its question (or title), its findings' pointers and ``cited``."""
-    pointers = [finding.pointer for finding in result.findings] + list(cited)
-    return fingerprint(course, result.question or result.title, pointers)
+def entry(course: Course, pointer: str) -> str:
+    """The pointer of the nearest object holding ``pointer`` (itself when it is an object or a top-level field)."""
+    tokens = pointers.split(pointer)
+    while len(tokens) > 1 and not isinstance(course.get(pointers.from_path(tokens)), Mapping):
+        tokens.pop()
+    return pointers.from_path(tokens)
+
+
+def of_result(course: Course, result) -> Fingerprint:
+    """The fingerprint of a criterion's result (as its check left it): its question (or title) and findings."""
+    return fingerprint(course, result.question or result.title, [finding.pointer for finding in result.findings])
 
 
 def changes(recorded: Fingerprint, current: Fingerprint) -> list[Change]:

@@ -69,7 +69,7 @@ class Review:
         answer = self.answers[rule_id]
         if answer.fingerprint is None:
             return [] if self.course.get("sha256") == course.sha256 else [Change("unrecorded")]
-        return changes(answer.fingerprint, of_result(course, result, answer.evidence))
+        return changes(answer.fingerprint, of_result(course, result))
 
     def to_json(self, *, stale: str | None, applied: list[str],
                 stale_answers: Mapping[str, list[Change]] | None = None) -> dict[str, Any]:
