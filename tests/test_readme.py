@@ -55,7 +55,7 @@ def test_the_example_answers_are_a_real_reviewers():
 
 
 def test_failing_example_fails_with_the_stated_verdict():
-    """The Use section's failing example is NOT-RECOMMENDED with exit 1, as the README says, for the reasons it gives."""
+    """The Use section's failing example is NOT-RECOMMENDED with exit 1, as the README says, for its reasons."""
     [command] = [line for block in SH_BLOCKS for line in block.splitlines() if "dispatcher-call-taking.json" in line]
     assert command.endswith("# NOT-RECOMMENDED, exit 1")
     result = run_cli(*vetkit_args(command))

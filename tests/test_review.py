@@ -118,8 +118,9 @@ class TestReviewInit:
         result = vetkit_cli("review", "init", course, "--rubric", "rev", "--as-of", AS_OF)
         assert result.exit_code == 2
         assert result.stdout == ""
-        assert result.stderr == (f"{path}: already exists. Run `vetkit review update {course} {path}` (or pass --force) "
-                                 "to keep its answers and add the new questions, or -o to choose another file.\n")
+        assert result.stderr == (f"{path}: already exists. Run `vetkit review update {course} {path}` "
+                                 "(or pass --force) to keep its answers and add the new questions, or -o to choose "
+                                 "another file.\n")
         assert path.read_text(encoding="utf-8") == before
 
     def test_force_merges_instead_of_overwriting(self, course):
@@ -134,7 +135,8 @@ class TestReviewInit:
         assert loaded.answers["XX-03"].note == "Only sex trafficking — «covered»."
         assert loaded.answers["XX-03"].evidence == (REVIEW_POINTER,)
         assert loaded.reviewer == {"name": "Dana Reviewer", "role": "victim advocate"}
-        assert "  # XX-02:\n  #   verdict: met        # met | not-met | not-applicable\n" in path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        assert "  # XX-02:\n  #   verdict: met        # met | not-met | not-applicable\n" in text
         _, report, _ = score_json(course, "--review", path)
         assert outcomes(report)["XX-03"] == "fail"
 
@@ -234,7 +236,7 @@ class TestAnswering:
 
     @pytest.mark.parametrize("wrong", ["course", "report", "list"])
     def test_a_file_that_is_not_an_answer_file_is_named_as_such(self, course, wrong):
-        """`--review course.json` (or a report, or any non-answer file) says it is not an answer file, in one paragraph."""
+        """`--review course.json` (a report, any non-answer file) says it is not an answer file, in one paragraph."""
         path = {"course": course, "report": course.with_name("report.json"), "list": course.with_name("x.yaml")}[wrong]
         if wrong == "report":
             path.write_text(json.dumps(score_json(course)[1]), encoding="utf-8")
@@ -349,7 +351,8 @@ class TestAnswersTiedToEvidence:
         monkeypatch.chdir(course.parent)
         result = vetkit_cli("score", "course.json", "--rubric", "rev", "--as-of", AS_OF,
                             "--review", "course.review.yaml")
-        assert "Notice: review answer for XX-03 in course.review.yaml not applied: its evidence changed" in result.stdout
+        notice = "Notice: review answer for XX-03 in course.review.yaml not applied: its evidence changed"
+        assert notice in result.stdout
         assert "changed at /modules/0)" in result.stdout
         assert result.stderr == ""
 
@@ -374,7 +377,8 @@ class TestReviewUpdate:
         assert load_review(path).answers["XX-03"].note == "Only sex trafficking."
         _, report, _ = score_json(course, "--review", path)
         assert outcomes(report)["XX-03"] == "needs-review"
-        accepted = vetkit_cli("review", "update", course, path, "--rubric", "rev", "--as-of", AS_OF, "--accept", "XX-03")
+        accepted = vetkit_cli("review", "update", course, path, "--rubric", "rev", "--as-of", AS_OF,
+                              "--accept", "XX-03")
         assert accepted.stdout == (f"updated {path}: 1 answer(s) carried forward, 1 accepted (XX-03), "
                                    "1 open question(s)\n")
         _, report, _ = score_json(course, "--review", path)
@@ -482,7 +486,8 @@ class TestSeveralReviewers:
         [xx02] = [r for r in report["results"] if r["ruleId"] == "XX-02"]
         assert xx02["reason"] == "Dana Reviewer and Lee Advocate answered met"
         [xx03] = [r for r in report["results"] if r["ruleId"] == "XX-03"]
-        assert xx03["reason"].startswith("Reviewers disagree: Dana Reviewer answered met, Lee Advocate answered not-met.")
+        assert xx03["reason"].startswith(
+            "Reviewers disagree: Dana Reviewer answered met, Lee Advocate answered not-met.")
         assert report["review"] is None
         assert [r["applied"] for r in report["reviews"]] == [["XX-02"], ["XX-02"]]
         assert report["agreement"] == {

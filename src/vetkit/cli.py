@@ -521,7 +521,8 @@ def review() -> None:
               help="Answer file to write (default: COURSE.review.yaml beside the course).")
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
-@click.option("--force", is_flag=True, help="Merge into an existing answer file: keep its answers, add the new questions.")
+@click.option("--force", is_flag=True,
+              help="Merge into an existing answer file: keep its answers, add the new questions.")
 @plugin_options
 def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_plugins) -> None:
     """Write an answer file with every pending question, its evidence and pointer.
