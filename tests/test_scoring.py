@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 
 import vetkit
 from vetkit import scoring
-from vetkit.engine import _answered
 from vetkit.report import OUTCOMES, SEVERITIES, Report
-from vetkit.review import Answer, Review
+from vetkit.review import Answer, Review, _answered
 from vetkit.rubric import Criterion, resolve
 from engine_helpers import (RulesPlugin, assert_valid_report, engine_with, make_report, make_result,
                             minimal_course, rubric, score_with, write_rubric)
@@ -378,7 +377,7 @@ class TestScoreProperties:
         for result in results:
             verdict = data.draw(st.sampled_from([None, "met", "not-met", "not-applicable"]))
             if result.outcome in scoring.PENDING and verdict is not None:
-                result = _answered(result, Answer(verdict, "checked"), REVIEW)
+                result = _answered(result, [(REVIEW, Answer(verdict, "checked"))])
                 assert result.answered_by == "review"
             answered.append(result)
         after = scoring.compute_score(answered)

@@ -293,8 +293,8 @@ def import_(files, output, force, **options) -> None:
               help="Exit 1 when the score is below N.")
 @click.option("--select", type=IdList(), default="", help="Score only these criteria (comma-separated ids).")
 @click.option("--ignore", type=IdList(), default="", help="Leave these criteria out.")
-@click.option("--review", "review_file", type=click.Path(path_type=_Path), default=None,
-              help="Reviewer answers (see `vetkit review init`).")
+@click.option("--review", "review_file", type=click.Path(path_type=_Path), multiple=True,
+              help="Reviewer answers (see `vetkit review init`); repeat for several reviewers and their agreement.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for ages and expiries (default today).")
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
@@ -364,7 +364,7 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
 
     if output is not None:
         raise click.UsageError("-o/--output holds one report: pass --output-dir DIR for several courses.")
-    if review_file is not None:
+    if review_file:
         raise click.UsageError("--review answers one course: score that course on its own.")
     factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins, time_budget=engine.time_budget)
     with progress_bar(enabled=sys.stderr.isatty()) as progress:
@@ -542,21 +542,65 @@ def review() -> None:
               help="Answer file to write (default: COURSE.review.yaml beside the course).")
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
-@click.option("--force", is_flag=True, help="Overwrite an existing answer file.")
+@click.option("--force", is_flag=True,
+              help="Merge into an existing answer file: keep its answers, add the new questions.")
 @plugin_options
 def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_plugins) -> None:
-    """Write an answer file with every pending question, its evidence and pointer."""
+    """Write an answer file with every pending question, its evidence and pointer.
+
+    An existing answer file is never overwritten: --force merges into it, as `vetkit review
+    update` does.
+    """
+    from .answerfile import answer_file, existing_answers
     from .fileio import InputFiles, write_atomic
-    from .review import review_template
     from .safetext import display_path
 
-    engine = make_engine(disabled, strict_plugins)
-    report = engine.score(course_file, rubric=rubric_ref, as_of=as_of)
-    target = output or course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")
+    target = output or _default_answers(course_file)
     if os.path.lexists(target) and not force:
-        raise CliError(f"{display_path(target)}: already exists. Pass --force to overwrite it, or -o to choose "
-                       "another file.")
-    write_atomic(target, review_template(report, report.as_of), inputs=InputFiles([course_file, rubric_ref]),
-                 what="the answer file")
-    pending = sum(1 for r in report.results if r.outcome == "needs-review")
-    click.echo(f"wrote {display_path(target)} with {pending} open question(s)")
+        raise CliError(f"{display_path(target)}: already exists. Run `vetkit review update {display_path(course_file)} "
+                       f"{display_path(target)}` (or pass --force) to keep its answers and add the new questions, or "
+                       "-o to choose another file.")
+    engine = make_engine(disabled, strict_plugins)
+    course = engine.load_course(course_file)
+    existing = existing_answers(target, course) if target.exists() else None
+    report = engine.score(course, rubric=rubric_ref, as_of=as_of)
+    written = answer_file(report, course, existing=existing)
+    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric_ref]), what="the answer file")
+    if existing is None:
+        click.echo(f"wrote {display_path(target)} with {len(written.questions)} open question(s)")
+    else:
+        click.echo(f"updated {display_path(target)}: {written.summary()}")
+
+
+@review.command("update")
+@click.argument("course_file", type=click.Path(path_type=_Path))
+@click.argument("answers", type=click.Path(path_type=_Path), required=False)
+@click.option("--accept", type=IdList(), default="", metavar="IDS",
+              help="Stale answers you checked and stand by (comma-separated ids): renew their fingerprints.")
+@click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD")
+@plugin_options
+def review_update(course_file, answers, accept, rubric_ref, as_of, disabled, strict_plugins) -> None:
+    """Carry an answer file forward to the course as it is now.
+
+    Keeps every answer: those whose evidence is unchanged get fresh fingerprints, the
+    others stay in the file marked stale (what changed, where) until you check them and
+    pass --accept; new questions are added as blocks to answer. ANSWERS defaults to
+    COURSE.review.yaml beside the course. Exit code 0, or 2 for invalid input.
+    """
+    from .answerfile import answer_file, existing_answers
+    from .fileio import InputFiles, write_atomic
+    from .safetext import display_path
+
+    target = answers or _default_answers(course_file)
+    engine = make_engine(disabled, strict_plugins)
+    course = engine.load_course(course_file)
+    existing = existing_answers(target, course)
+    report = engine.score(course, rubric=rubric_ref, as_of=as_of)
+    written = answer_file(report, course, existing=existing, accept=accept)
+    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric_ref]), what="the answer file")
+    click.echo(f"updated {display_path(target)}: {written.summary()}")
+
+
+def _default_answers(course_file: Path) -> Path:
+    return course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -19,7 +19,7 @@ from .errors import InvalidCourse, PluginError, Problem, RubricError, UsageError
 from .isolation import PluginFault, call_plugin, user_interrupts
 from .plugins import CORE, PluginHost, plugin_filters
 from .report import Finding, Report, RuleResult
-from .review import VERDICT_OUTCOMES, Review, load_review
+from .review import Review, apply_reviews, load_review
 from .rubric import DEFAULT_WEIGHTS, Rubric, check_rules, read_rubric_source, resolve
 from .rules import Rule, rule_sort_key
 from .vocabulary import VOCABULARY_NAMES, Vocabulary, builtin_vocabulary
@@ -381,10 +381,14 @@ class Engine:
         return None
 
     def score(self, course: Any, *, rubric: str | os.PathLike[str] | Rubric = DEFAULT_RUBRIC,
-              as_of: dt.date | str | None = None, review: Review | str | os.PathLike[str] | None = None,
+              as_of: dt.date | str | None = None,
+              review: Review | str | os.PathLike[str] | Sequence[Review | str | os.PathLike[str]] | None = None,
               select: Iterable[str] = (), ignore: Iterable[str] = (),
               parameters: Mapping[str, Any] | None = None) -> Report:
-        """Score a course (path, mapping or :class:`Course`) against a rubric."""
+        """Score a course (path, mapping or :class:`Course`) against a rubric.
+
+        ``review`` is an answer file (or a :class:`Review`), or a list of them, one per reviewer.
+        """
         with user_interrupts():
             return self._score(course, rubric=rubric, as_of=as_of, review=review, select=select, ignore=ignore,
                                parameters=parameters)
@@ -398,35 +402,25 @@ class Engine:
         if unknown:
             raise UsageError(f"--select/--ignore name criteria that rubric {rubric.id} does not have: "
                              f"{', '.join(unknown)}. See `vetkit rubrics show {rubric.id}`.")
-        if review is not None and not isinstance(review, Review):
-            review = load_review(review)
-        stale = review.stale_reason(course.id, course.version, course.sha256) if review else None
+        reviews = [] if review is None else [review] if isinstance(review, (Review, str, os.PathLike)) else list(review)
+        reviews = [each if isinstance(each, Review) else load_review(each) for each in reviews]
         notices = [f"plugin {info.name} {info.status}" + (f": {info.error}" if info.error else "")
                    for info in self.host.infos if info.status == "failed"]
         notices += [f"plugin {info.name}: {note}" for info in self.host.infos for note in info.notes]
         notices += [f"{problem.pointer}: {problem.message} ({problem.hint}); criteria read what the text teaches, "
                     "not the tag" for problem in course.warnings if problem.code == "vocabulary"]
         notices += [f"rule {rule_id} unavailable: {reason}" for rule_id, reason in self.unavailable.items()]
-        if stale:
-            notices.append(f"review {review.file} ignored: {stale}")
         results: list[RuleResult] = []
-        applied: list[str] = []
         _share_analyses(course)
         for criterion in rubric.criteria:
             if (select and criterion.id not in select) or criterion.id in ignore:
                 continue
             params = {**(self.rules[criterion.id].parameters if criterion.id in self.rules else {}),
                       **rubric.parameters, **(parameters or {}), **criterion.parameters}
-            result = self._run(criterion, course, params, as_of)
-            answer = review.answers.get(criterion.id) if review and not stale else None
-            if answer is not None:
-                result = _answered(result, answer, review)
-                applied.append(criterion.id)
-            results.append(result)
-        if review and not stale:
-            scored = {r.rule_id for r in results}
-            notices += [f"review answer for {rule_id} ignored: the rubric does not score it here"
-                        for rule_id in sorted(set(review.answers) - scored)]
+            results.append(self._run(criterion, course, params, as_of))
+        reviewed = apply_reviews(results, reviews, course)
+        results = list(reviewed.results)
+        notices += reviewed.notices
         score = scoring.compute_score(results)
         if rubric.verdict_rule == "threshold":
             verdict, why = scoring.threshold_verdict(results, score, rubric.threshold or 0.0,
@@ -441,7 +435,8 @@ class Engine:
                     "verdictRule": rubric.verdict_rule, "threshold": rubric.threshold},
             as_of=as_of.isoformat(), verdict=verdict, complete=scoring.is_complete(results), score=score,
             results=results, plugins=[info.to_json() for info in self.host.infos],
-            review=review.to_json(stale=stale, applied=applied) if review else None,
+            review=reviewed.reviews[0] if len(reviews) == 1 else None,
+            reviews=reviewed.reviews if len(reviews) > 1 else (), agreement=reviewed.agreement,
             notices=notices, verdict_reason=why, alignment=alignment_map(course).to_json())
 
     def _run(self, criterion, course: Course, params: dict[str, Any], as_of: dt.date) -> RuleResult:
@@ -597,17 +592,6 @@ def _advice(rule: Rule, outcome: str) -> dict[str, str | None]:
     if outcome in ("pass", "not-applicable"):
         return {}
     return {"rationale": rule.rationale, "how_to_fix": rule.how_to_fix}
-
-
-def _answered(result: RuleResult, answer, review: Review) -> RuleResult:
-    from attrs import evolve
-
-    outcome = VERDICT_OUTCOMES[answer.verdict]
-    who = review.reviewer.get("name") or "the reviewer"
-    note = f": {answer.note}" if answer.note else ""
-    findings = result.findings + tuple(Finding(pointer, f"Evidence cited by {who}.", "note") for pointer in answer.evidence)
-    return evolve(result, outcome=outcome, score={"pass": 1.0, "fail": 0.0}.get(outcome),
-                  reason=f"{who} answered {answer.verdict}{note}", findings=findings, answered_by="review")
 
 
 def _as_date(value: dt.date | str | None) -> dt.date:
