@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -24,9 +23,8 @@ from attrs import field, frozen
 
 from .errors import InvalidCourse, UsageError, VetkitError
 from .report import Report
+from .sniff import COURSE_SUFFIXES
 
-COURSE_SUFFIXES = (".json", ".yaml", ".yml")
-REVIEW_SUFFIXES = (".review.yaml", ".review.yml")
 PORTFOLIO_FILES = ("index.html", "summary.md")
 
 
@@ -84,8 +82,24 @@ class CriterionTally:
 
 
 @frozen
+class SkippedFile:
+    """A file found in a searched folder that is not a course, and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The skipped file as JSON."""
+        return {"file": self.path, "reason": self.reason}
+
+
+@frozen
 class BatchResult:
-    """Rows and reports of a batch, in input order (``reports[i]`` is None for an invalid file)."""
+    """Rows and reports of a batch, in input order (``reports[i]`` is None for an invalid file).
+
+    ``skipped`` lists the files of the searched folders that are not courses; they do not count
+    towards the exit code.
+    """
 
     rows: tuple[CourseRow, ...] = field(converter=_tuple)
     reports: tuple[Report | None, ...] = field(converter=_tuple)
@@ -93,6 +107,7 @@ class BatchResult:
     rubric: str
     output_dir: str | None = None
     written: tuple[str, ...] = field(default=(), converter=_tuple)
+    skipped: tuple[SkippedFile, ...] = field(default=(), converter=_tuple)
 
     @property
     def exit_code(self) -> int:
@@ -121,6 +136,7 @@ class BatchResult:
         """The batch summary as JSON (rows and criterion tallies; reports are written per course)."""
         return {"vetkit": "batch/1", "asOf": self.as_of, "rubric": self.rubric, "exitCode": self.exit_code,
                 "courses": [row.to_json() for row in self.rows],
+                "skipped": [item.to_json() for item in self.skipped],
                 "criteria": [tally.to_json() for tally in self.tallies()]}
 
 
@@ -128,17 +144,27 @@ class BatchResult:
 
 
 def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
-    """Every course file named or found under the folders named, in a stable order.
+    """Every course file named or found under the folders named, in a stable order (see :func:`discover`)."""
+    return discover(paths, exclude=exclude)[0]
 
-    Folders are searched recursively for ``*.json``, ``*.yaml`` and ``*.yml`` that declare
-    the course format (a top-level ``vetkit`` key), skipping reviewer answer files
-    (``*.review.yaml``), hidden files and hidden folders, and the folders in ``exclude``
-    (such as the output folder); other JSON and YAML (rubrics, rule files, configuration)
-    is not a course. Files named explicitly are always kept. A path that does not exist is
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+             ) -> tuple[list[Path], list[SkippedFile]]:
+    """The course files named or found under the folders named, and the files skipped there, in a stable order.
+
+    Folders are searched recursively. Whether a file is a course is told from its content
+    (:func:`vetkit.sniff.sniff`): a ``.json``, ``.yaml`` or ``.yml`` file with a top-level
+    ``vetkit`` key that is not one of vetkit's reports, a reviewer answer file or a rubric.
+    Those, other JSON and YAML, and vetkit's SARIF and JUnit reports are skipped, with the
+    reason. Hidden files and folders and the folders in ``exclude`` (such as the output folder)
+    are not searched. Files named explicitly are always kept; a path that does not exist is
     kept, so that scoring reports it.
     """
+    from .sniff import REPORT_SUFFIXES, sniff
+
     excluded = [Path(p).resolve() for p in exclude]
     found: list[Path] = []
+    skipped: list[SkippedFile] = []
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
@@ -156,29 +182,18 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
             relative = candidate.relative_to(path)
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            if not candidate.is_file() or not candidate.name.lower().endswith(COURSE_SUFFIXES):
-                continue
-            if candidate.name.lower().endswith(REVIEW_SUFFIXES):
+            if not candidate.is_file() or not candidate.name.lower().endswith(COURSE_SUFFIXES + REPORT_SUFFIXES):
                 continue
             resolved = candidate.resolve()
-            if any(resolved == e or e in resolved.parents for e in excluded):
+            if resolved in seen or any(resolved == e or e in resolved.parents for e in excluded):
                 continue
-            if _declares_course_format(candidate):
+            kind = sniff(candidate)
+            if kind.course:
                 add(candidate)
-    return found
-
-
-_FORMAT_KEY = re.compile(rb'^vetkit\s*:|^\s*[{,]?\s*"vetkit"\s*:', re.MULTILINE)
-
-
-def _declares_course_format(path: Path) -> bool:
-    """True when the file has a ``vetkit`` key at its top level (JSON) or at column 0 (YAML)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 20)
-    except OSError:
-        return True  # let scoring report the file
-    return _FORMAT_KEY.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
+            elif candidate.name.lower().endswith(COURSE_SUFFIXES) or kind.reason.startswith("a vetkit"):
+                seen.add(resolved)
+                skipped.append(SkippedFile(str(candidate), kind.reason))
+    return found, skipped
 
 
 def output_names(paths: Sequence[Path], suffix: str) -> list[str]:
@@ -229,9 +244,12 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
     as_of = _as_date(as_of).isoformat()
     engine_factory = engine_factory or Engine
     out = Path(output_dir) if output_dir is not None else None
-    found = find_courses(paths, exclude=[out] if out is not None else [])
+    found, skipped = discover(paths, exclude=[out] if out is not None else [])
     if not found:
-        raise UsageError("no course files found: pass .json or .yaml files, or folders that contain them")
+        listing = "".join(f"; skipped {item.path}: {item.reason}" for item in skipped[:5])
+        more = f"; and {len(skipped) - 5} more skipped" if len(skipped) > 5 else ""
+        raise UsageError("no course files found: pass .json or .yaml course documents, or folders that contain "
+                         f"them{listing}{more}")
     suffix = None
     if out is not None:
         _prepare_output_dir(out)
@@ -283,14 +301,15 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
                 raise
     ordered = [outcomes[index] for index, _ in tasks]
     result = BatchResult([o[0] for o in ordered], [o[1] for o in ordered], as_of, str(rubric),
-                         str(out) if out is not None else None, written)
+                         str(out) if out is not None else None, written, skipped)
     if out is not None:
         from .fileio import write_atomic
 
         formats = (engine or engine_factory()).formats
         _write(out / "index.html", formats["html"].render_portfolio(result), write_atomic)
         _write(out / "summary.md", formats["markdown"].render_portfolio(result), write_atomic)
-        result = BatchResult(result.rows, result.reports, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES])
+        result = BatchResult(result.rows, result.reports, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES],
+                             skipped)
     return result
 
 
@@ -360,4 +379,5 @@ def _write(target: Path, content: str | bytes, write_atomic) -> None:
                          "check the folder and run again.") from None
 
 
-__all__ = ["BatchResult", "CourseRow", "CriterionTally", "find_courses", "output_names", "score_many"]
+__all__ = ["BatchResult", "CourseRow", "CriterionTally", "SkippedFile", "discover", "find_courses", "output_names",
+           "score_many"]

@@ -27,6 +27,15 @@ def verdict_label(verdict: str) -> str:
     return VERDICT_LABELS.get(verdict, verdict.replace("-", " ").capitalize())
 
 
+def verdict_line(report) -> str:
+    """The verdict on one line: ``REVISE  HT-101 Title (version 1.2): score 90.3/100; <why>.``"""
+    course = report.course
+    line = f"{report.verdict.upper()}  {course.get('id')} {course.get('title')} (version {course.get('version')}): " \
+           f"score {score_value(report)}/100"
+    reason = " ".join(str(report.verdict_reason or "").split())
+    return f"{line}; {reason}." if reason else f"{line}."
+
+
 def category_title(category: str) -> str:
     """The human name of a category slug."""
     from ..rules import CATEGORIES
