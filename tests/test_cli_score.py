@@ -339,9 +339,9 @@ class TestQuiet:
         result = score(course, "warn", "-q")
         assert (result.exit_code, result.stdout, result.stderr) == (1, VERDICT_LINE, "")
         good = score(course, "good", "-q")
-        assert (good.exit_code, good.stdout) == (0, "RECOMMENDED  HT-101 Recognizing Human Trafficking at Roll Call "
-                                                    "(version 1.0): score 100.0/100; no criterion failed at error or warning "
-                                                    "severity and none awaits review.\n")
+        assert (good.exit_code, good.stdout) == (0, (
+            "RECOMMENDED  HT-101 Recognizing Human Trafficking at Roll Call (version 1.0): score 100.0/100; "
+            "no criterion failed at error or warning severity and none awaits review.\n"))
 
     def test_quiet_with_a_report_file(self, course, tmp_path):
         """-q -o writes the report and prints the verdict line once."""

@@ -379,8 +379,46 @@ def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:
     return {key: params[key] for key in rule.parameters if key in params}
 
 
+def finding_pointer(document: Any, pointer: str) -> str:
+    """Where a finding about ``pointer`` points: ``pointer`` itself when it designates a value of
+    ``document`` or a key missing from an existing object (the place to add it); otherwise its
+    nearest ancestor that does.
+
+    So a report never points into nothing: ``/funding`` on a course without funding stays (the
+    key to add at the top level), while ``/modules/7/text`` on a course of three modules becomes
+    ``/modules`` and ``/instructors/0/name`` on a course without instructors becomes ``/instructors``.
+    """
+    from collections.abc import Mapping
+
+    from . import pointers
+
+    original = pointer
+    while pointer:
+        try:
+            pointers.resolve(document, pointer)
+            return pointer
+        except (KeyError, ValueError):
+            parent = pointers.parent(pointer)
+            if pointer == original:
+                try:
+                    if isinstance(pointers.resolve(document, parent), Mapping):
+                        return pointer  # a missing key of an existing object
+                except (KeyError, ValueError):
+                    pass
+            pointer = parent
+    return pointer
+
+
 def _located(finding: Finding, course: Course) -> Finding:
-    """The finding with its line and column in the course file and, for imported text, its source."""
+    """The finding with its line and column in the course file and, for imported text, its source.
+
+    A pointer into nothing is moved to its nearest existing ancestor (:func:`finding_pointer`).
+    """
+    pointer = finding_pointer(course.data, finding.pointer)
+    if pointer != finding.pointer:
+        from attrs import evolve
+
+        finding = evolve(finding, pointer=pointer, start=None, end=None)
     position = course.locate(finding.pointer)
     source = course.origin(finding.pointer, finding.start)
     if position is None and source is None:

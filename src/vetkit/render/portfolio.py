@@ -20,6 +20,8 @@ from .markdown import text as md_text
 
 #: Criteria listed in "fail most".
 TOP_CRITERIA = 12
+#: Skipped files listed in the text summary.
+TOP_SKIPPED = 10
 
 
 def _score(value: float | None) -> str:
@@ -93,8 +95,10 @@ def render_text(batch, *, color: bool = False, width: int = 100) -> str:
     console.print(f"{verdicts}.")
     if batch.skipped:
         console.print(f"Skipped {len(batch.skipped)} file(s) that are not courses:")
-        for item in batch.skipped:
+        for item in batch.skipped[:TOP_SKIPPED]:
             console.print(f"  {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
+        if len(batch.skipped) > TOP_SKIPPED:
+            console.print(f"  ... and {len(batch.skipped) - TOP_SKIPPED} more (--format json lists all)")
     return buffer.getvalue()
 
 
