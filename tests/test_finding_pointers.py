@@ -1,4 +1,4 @@
-"""Every finding points at a value the course has, or at a key missing from an object it has.
+"""Every finding points at a value the course has, or at keys missing below an object it has.
 
 The engine guarantees it (:func:`vetkit.engine.finding_pointer`): a pointer into nothing moves
 to its nearest existing ancestor. The property runs every built-in criterion on the bundled
@@ -61,11 +61,20 @@ def assert_findings_resolve(course, report) -> None:
                 continue
             except KeyError:
                 pass
-            try:  # the documented absent form: a key the object at the parent pointer lacks
-                holder = pointers.resolve(course.data, pointers.parent(finding.pointer))
-            except KeyError:
-                holder = None
-            assert hasattr(holder, "keys"), f"{result.rule_id}: {finding.pointer} names nothing ({finding.message})"
+            # the documented absent form: keys (no list indexes) missing below an object the course has
+            tokens = pointers.split(finding.pointer)
+            depth = max(d for d in range(len(tokens) + 1) if _resolves(course.data, tokens[:d]))
+            holder = pointers.resolve(course.data, pointers.from_path(tokens[:depth]))
+            assert hasattr(holder, "keys") and not any(t.isdigit() for t in tokens[depth:]), \
+                f"{result.rule_id}: {finding.pointer} names nothing ({finding.message})"
+
+
+def _resolves(document, tokens) -> bool:
+    try:
+        pointers.resolve(document, pointers.from_path(tokens))
+        return True
+    except KeyError:
+        return False
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -114,10 +123,10 @@ def test_a_module_without_text_is_not_quoted_by_its_title():
 
 @pytest.mark.parametrize(("pointer", "expected"), [
     ("/modules/0/title", "/modules/0/title"), ("/modules/0/text", "/modules/0/text"), ("/funding", "/funding"),
-    ("/modules/0/outline/0/text", "/modules/0"), ("/modules/99/text", "/modules"), ("/modules/x", "/modules"),
-    ("/title/0", "/title"), ("/safeguards/breaks", ""), ("", ""),
+    ("/safeguards/breaks", "/safeguards/breaks"), ("/modules/0/outline/0/text", "/modules/0"),
+    ("/modules/99/text", "/modules"), ("/modules/x", "/modules"), ("/title/0", "/title"), ("", ""),
 ])
 def test_finding_pointer(pointer, expected):
-    """A value, or a missing key of an existing object, stays; anything else moves to its nearest ancestor."""
+    """A value, or keys missing below an existing object, stay; anything else moves to its nearest ancestor."""
     course = {"title": "T", "modules": [{"title": "M"}]}
     assert finding_pointer(course, pointer) == expected

@@ -381,31 +381,28 @@ def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:
 
 def finding_pointer(document: Any, pointer: str) -> str:
     """Where a finding about ``pointer`` points: ``pointer`` itself when it designates a value of
-    ``document`` or a key missing from an existing object (the place to add it); otherwise its
-    nearest ancestor that does.
+    ``document`` or keys missing below an existing object (where to add them); otherwise the
+    nearest ancestor that designates a value.
 
-    So a report never points into nothing: ``/funding`` on a course without funding stays (the
-    key to add at the top level), while ``/modules/7/text`` on a course of three modules becomes
-    ``/modules`` and ``/instructors/0/name`` on a course without instructors becomes ``/instructors``.
+    So a report never points into nothing: ``/funding`` or ``/evaluation/levels`` on a course
+    without them stay (the keys to add), while ``/modules/7/text`` on a course of three modules
+    becomes ``/modules`` and ``/title/0`` becomes ``/title``.
     """
     from collections.abc import Mapping
 
     from . import pointers
 
-    original = pointer
-    while pointer:
-        try:
-            pointers.resolve(document, pointer)
-            return pointer
-        except (KeyError, ValueError):
-            parent = pointers.parent(pointer)
-            if pointer == original:
-                try:
-                    if isinstance(pointers.resolve(document, parent), Mapping):
-                        return pointer  # a missing key of an existing object
-                except (KeyError, ValueError):
-                    pass
-            pointer = parent
+    tokens = pointers.split(pointer)
+    node = document
+    for depth, token in enumerate(tokens):
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, (list, tuple)) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, Mapping) and not any(rest.isdigit() for rest in tokens[depth:]):
+            return pointer  # keys the course lacks, below an object it has
+        else:
+            return pointers.from_path(tokens[:depth])
     return pointer
 
 
