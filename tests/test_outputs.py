@@ -148,7 +148,7 @@ class TestScoreOutput:
         review = tmp_path / "course.review.yaml"
         assert cli("review", "init", course).exit_code == 0
         before = review.read_text(encoding="utf-8")
-        result = cli("score", course, "--review", review, "-o", review)
+        result = cli("score", course, "--review", review, "--format", "text", "-o", review)
         assert result.exit_code == 2 and "is an input of this run" in result.stderr
         assert untouched(review, before)
 
@@ -198,10 +198,10 @@ class TestScoreOutput:
         assert result.stderr == f"{target}: cannot write the report (No space left on device). Nothing was changed.\n"
 
     def test_review_init_onto_its_course(self, cli, course):
-        """`review init X.json -o X.json --force` exits 2 and keeps the course."""
+        """`review init X.json -o X.json --force` exits 2 and keeps the course: it is no answer file to merge into."""
         before = course.read_text(encoding="utf-8")
         result = cli("review", "init", course, "-o", course, "--force")
-        assert result.exit_code == 2 and "is an input of this run" in result.stderr
+        assert result.exit_code == 2 and "this is not a review answer file" in result.stderr
         assert untouched(course, before)
 
     def test_init_onto_a_fifo(self, cli, tmp_path):

@@ -221,7 +221,7 @@ def ac08_indicators(ctx: CheckContext) -> Result:
             findings.append(ctx.finding(f"{pointer}/text" if module.get("text") else pointer,
                                         f"Module {module['id']} teaches indicators but never says that they are "
                                         "prompts for further inquiry in context, not proof (P-IND).",
-                                        effect="needs-review", severity="warning", evidence=module.get("title", ""),
+                                        effect="needs-review", severity="warning",
                                         suggestion="Say that no single indicator proves trafficking and that each "
                                                    "one is a reason to ask more questions in context."))
     missing = [f for f in findings if f.effect == "needs-review"]

@@ -27,9 +27,8 @@ from .errors import InvalidCourse, UsageError, VetkitError
 from .fileio import InputFiles, write_atomic
 from .report import Report
 from .safetext import display_path
+from .sniff import COURSE_SUFFIXES
 
-COURSE_SUFFIXES = (".json", ".yaml", ".yml")
-REVIEW_SUFFIXES = (".review.yaml", ".review.yml")
 PORTFOLIO_FILES = ("index.html", "summary.md")
 
 
@@ -135,11 +134,24 @@ def _version() -> str:
 
 
 @frozen
+class SkippedFile:
+    """A file found in a searched folder that is not a course, and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The skipped file as JSON."""
+        return {"file": self.path, "reason": self.reason}
+
+
+@frozen
 class BatchResult:
-    """The summary rows of a batch in input order, and how each criterion fared across it.
+    """The summary rows of a batch in input order, how each criterion fared across it, and the files skipped.
 
     Reports themselves are not kept (they are written per course with ``output_dir``), so the
-    memory a batch holds grows with its rows only.
+    memory a batch holds grows with its rows only. ``skipped`` lists the files of the searched
+    folders that are not courses; they do not count towards the exit code.
     """
 
     rows: tuple[CourseRow, ...] = field(converter=_tuple)
@@ -149,6 +161,7 @@ class BatchResult:
     output_dir: str | None = None
     written: tuple[str, ...] = field(default=(), converter=_tuple)
     tool_version: str = field(factory=_version)
+    skipped: tuple[SkippedFile, ...] = field(default=(), converter=_tuple)
 
     @property
     def exit_code(self) -> int:
@@ -165,6 +178,7 @@ class BatchResult:
         """The batch summary as JSON (rows and criterion tallies; reports are written per course)."""
         return {"vetkit": "batch/1", "asOf": self.as_of, "rubric": self.rubric, "exitCode": self.exit_code,
                 "courses": [row.to_json() for row in self.rows],
+                "skipped": [item.to_json() for item in self.skipped],
                 "criteria": [tally.to_json() for tally in self.tallies()]}
 
 
@@ -172,17 +186,27 @@ class BatchResult:
 
 
 def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
-    """Every course file named or found under the folders named, in a stable order.
+    """Every course file named or found under the folders named, in a stable order (see :func:`discover`)."""
+    return discover(paths, exclude=exclude)[0]
 
-    Folders are searched recursively for ``*.json``, ``*.yaml`` and ``*.yml`` that declare
-    the course format (a top-level ``vetkit`` key), skipping reviewer answer files
-    (``*.review.yaml``), vetkit's own reports and summaries, hidden files and hidden folders,
-    and the folders in ``exclude`` (such as the output folder) that lie inside a folder searched;
-    other JSON and YAML (rubrics, rule files, configuration) is not a course. Files named
-    explicitly are always kept. A path that does not exist is kept, so that scoring reports it.
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+             ) -> tuple[list[Path], list[SkippedFile]]:
+    """The course files named or found under the folders named, and the files skipped there, in a stable order.
+
+    Folders are searched recursively. Whether a file is a course is told from its content
+    (:func:`vetkit.sniff.sniff`): a ``.json``, ``.yaml`` or ``.yml`` file with a top-level
+    ``vetkit`` key that is not one of vetkit's reports, a reviewer answer file or a rubric.
+    Those, other JSON and YAML, and vetkit's SARIF and JUnit reports are skipped, with the
+    reason. Hidden files and folders and the folders in ``exclude`` (such as the output folder)
+    are not searched. Files named explicitly are always kept; a path that does not exist is
+    kept, so that scoring reports it.
     """
+    from .sniff import REPORT_SUFFIXES, sniff
+
     excluded = [Path(p).resolve() for p in exclude]
     found: list[Path] = []
+    skipped: list[SkippedFile] = []
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
@@ -202,45 +226,22 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
             relative = candidate.relative_to(path)
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            if not candidate.is_file() or not candidate.name.lower().endswith(COURSE_SUFFIXES):
-                continue
-            if candidate.name.lower().endswith(REVIEW_SUFFIXES):
+            if not candidate.is_file() or not candidate.name.lower().endswith(COURSE_SUFFIXES + REPORT_SUFFIXES):
                 continue
             resolved = candidate.resolve()
-            if any(resolved == e or e in resolved.parents for e in inside):
+            if resolved in seen or any(resolved == e or e in resolved.parents for e in inside):
                 continue
-            if _declares_course_format(candidate) and not _is_vetkit_output(candidate):
+            kind = sniff(candidate)
+            if kind.course:
                 add(candidate)
-    return found
+            elif candidate.name.lower().endswith(COURSE_SUFFIXES) or kind.reason.startswith("a vetkit"):
+                seen.add(resolved)
+                skipped.append(SkippedFile(str(candidate), kind.reason))
+    return found, skipped
 
 
-_FORMAT_KEY = re.compile(rb'^vetkit\s*:|^\s*[{,]?\s*"vetkit"\s*:', re.MULTILINE)
-#: The course format's version as the value of that key (reports and summaries say "report/1", "batch/1").
+#: The course format's version as the value of a top-level ``vetkit`` key (reports and summaries say "report/1").
 _COURSE_VERSION = re.compile(rb'^vetkit\s*:\s*["\']?1\.|^\s*[{,]?\s*"vetkit"\s*:\s*"1\.', re.MULTILINE)
-
-
-def _declares_course_format(path: Path) -> bool:
-    """True when the file has a ``vetkit`` key at its top level (JSON) or at column 0 (YAML)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 20)
-    except OSError:
-        return True  # let scoring report the file
-    return _FORMAT_KEY.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
-
-
-#: The value of that key in what vetkit writes: reports and summaries ("report/1", "batch/1", "validate/1").
-_OUTPUT_VERSION = re.compile(rb'^vetkit\s*:\s*["\']?[a-z]+/\d|^\s*[{,]?\s*"vetkit"\s*:\s*"[a-z]+/\d', re.MULTILINE)
-
-
-def _is_vetkit_output(path: Path) -> bool:
-    """True when the file is a report or summary vetkit wrote (its ``vetkit`` key names a kind of output)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1 << 20)
-    except OSError:
-        return False  # let scoring report the file
-    return _OUTPUT_VERSION.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
 
 
 def _is_course_document(path: Path) -> bool:
@@ -306,9 +307,12 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
     as_of = _as_date(as_of).isoformat()
     engine_factory = engine_factory or Engine
     out = Path(output_dir) if output_dir is not None else None
-    found = find_courses(paths, exclude=[out] if out is not None else [])
+    found, skipped = discover(paths, exclude=[out] if out is not None else [])
     if not found:
-        raise UsageError("no course files found: pass .json or .yaml files, or folders that contain them")
+        listing = "".join(f"; skipped {item.path}: {item.reason}" for item in skipped[:5])
+        more = f"; and {len(skipped) - 5} more skipped" if len(skipped) > 5 else ""
+        raise UsageError("no course files found: pass .json or .yaml course documents, or folders that contain "
+                         f"them{listing}{more}")
     suffix = None
     if out is not None:
         _prepare_output_dir(out)
@@ -351,12 +355,13 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
     else:
         _in_workers(tasks, min(jobs, len(tasks)), engine_factory, options, finish)
     result = BatchResult([rows[index] for index, _ in tasks], counter.tallies(), as_of, str(rubric),
-                         str(out) if out is not None else None, written)
+                         str(out) if out is not None else None, written, skipped=skipped)
     if out is not None:
         formats = (engine or engine_factory()).formats
         write_atomic(out / "index.html", formats["html"].render_portfolio(result), inputs=inputs)
         write_atomic(out / "summary.md", formats["markdown"].render_portfolio(result), inputs=inputs)
-        result = BatchResult(result.rows, result.criteria, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES])
+        result = BatchResult(result.rows, result.criteria, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES],
+                             skipped=skipped)
     return result
 
 
@@ -488,5 +493,5 @@ def _course_files_in(out: Path | None, inputs: Sequence[Path]) -> set[str]:
     return names
 
 
-__all__ = ["BatchResult", "CourseRow", "CriterionTally", "find_courses", "outcomes_of", "output_names", "score_many",
-           "tally"]
+__all__ = ["BatchResult", "CourseRow", "CriterionTally", "SkippedFile", "discover", "find_courses", "outcomes_of",
+           "output_names", "score_many", "tally"]

@@ -117,5 +117,6 @@ def most_severe(severities: Iterable[str | None]) -> str | None:
 
 
 def _excerpt(text: str, limit: int = 240) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    from .text import clip
+
+    return clip(text, limit)

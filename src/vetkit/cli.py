@@ -298,7 +298,8 @@ def import_(files, output, force, **options) -> None:
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for ages and expiries (default today).")
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and fixes.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and every finding.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the one-line verdict (one line per course).")
 @click.option("--output-dir", type=_NamedPath(path_type=_Path, file_okay=False), default=None, metavar="DIR",
               help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
@@ -308,7 +309,7 @@ def import_(files, output, force, **options) -> None:
 @plugin_options
 @import_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, output_dir, jobs, time_budget, disabled, strict_plugins,
+          require_complete, verbose, quiet, output_dir, jobs, time_budget, disabled, strict_plugins,
           **import_values) -> None:
     """Score course documents against a rubric and print the verdict.
 
@@ -318,13 +319,25 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     .zip) are imported in memory and scored as one course; the report lists what was assumed
     where they say nothing.
 
+    The report goes to stdout, or with -o to the file (its format follows the suffix:
+    .txt, .json, .html, .md, .sarif, .xml for JUnit) while stdout still gets the one-line
+    verdict; "wrote FILE" goes to stderr. -q prints the verdict line alone.
+
     Exit code 0 when recommended (or pending review), 1 when it does not pass or scores
     below --fail-under, 2 for invalid input (with several courses: the worst of them).
     """
+    from .outputs import format_for
+    from .render.summary import verdict_line
     from .scoring import exit_code
 
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet prints the verdict line alone; -v/--verbose lists everything. "
+                               "Choose one.")
     engine = make_engine(disabled, strict_plugins, time_budget)
-    output_format = output_format or _format_for(engine, output)
+    output_format = output_format or format_for(engine.formats, output)
+    if quiet and output is None and output_format != "text":
+        raise click.UsageError(f"-q/--quiet prints the verdict line alone; to write the {output_format} report "
+                               "as well, pass -o FILE.")
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
     from .importers import is_source
@@ -345,16 +358,20 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
         _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir,
                     jobs=jobs, review_file=review_file, disabled=disabled, strict_plugins=strict_plugins,
                     rubric=rubric_ref, as_of=as_of, select=select, ignore=ignore, fail_under=fail_under,
-                    require_complete=require_complete, render_options={"explain": explain, "verbose": verbose})
+                    require_complete=require_complete, quiet=quiet,
+                    render_options={"explain": explain, "verbose": verbose})
         return
-    rendered = engine.formats[output_format].render(
-        report, color=output is None and _color(), explain=explain, verbose=verbose)
-    _emit(rendered, output, inputs=(*files, review_file, rubric_ref))
+    if output is not None or not quiet:
+        rendered = engine.formats[output_format].render(
+            report, color=output is None and _color(), explain=explain, verbose=verbose)
+        _emit(rendered, output, inputs=(*files, *review_file, rubric_ref))
+    if output is not None or quiet:
+        click.echo(verdict_line(report))
     sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
 
 
 def _score_many(files, *, engine, output_format, output, output_dir, jobs, review_file, disabled, strict_plugins,
-                **options) -> None:
+                quiet, **options) -> None:
     """Several courses: a summary table on stdout, problems on stderr, reports in --output-dir."""
     from functools import partial
 
@@ -373,6 +390,14 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
     for row in batch.rows:
         for problem in row.problems:
             click.echo(problem, err=True)
+    if quiet:
+        from .render.summary import row_verdict_line
+
+        for row in batch.rows:
+            click.echo(row_verdict_line(row))
+        if output_dir is not None:
+            click.echo(f"wrote {len(batch.written)} file(s) to {output_dir}", err=True)
+        sys.exit(batch.exit_code)
     chosen = engine.formats[output_format]
     shown = chosen if chosen.portfolio is not None else engine.formats["text"]
     click.echo(shown.render_portfolio(batch, color=_color()), nl=False)
@@ -382,16 +407,6 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
         click.echo(f"note: --format {output_format} applies to the per-course reports; "
                    "pass --output-dir DIR to write them", err=True)
     sys.exit(batch.exit_code)
-
-
-
-
-def _format_for(engine, output: Path | None) -> str:
-    if output is not None:
-        for name, fmt in engine.formats.items():
-            if fmt.suffix and output.name.endswith(fmt.suffix) and name != "text":
-                return name
-    return "text"
 
 
 def _color() -> bool:

@@ -551,8 +551,43 @@ def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:
     return {key: params[key] for key in rule.parameters if key in params}
 
 
+def finding_pointer(document: Any, pointer: str) -> str:
+    """Where a finding about ``pointer`` points: ``pointer`` itself when it designates a value of
+    ``document`` or keys missing below an existing object (where to add them); otherwise the
+    nearest ancestor that designates a value.
+
+    So a report never points into nothing: ``/funding`` or ``/evaluation/levels`` on a course
+    without them stay (the keys to add), while ``/modules/7/text`` on a course of three modules
+    becomes ``/modules`` and ``/title/0`` becomes ``/title``.
+    """
+    from collections.abc import Mapping
+
+    from . import pointers
+
+    tokens = pointers.split(pointer)
+    node = document
+    for depth, token in enumerate(tokens):
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, (list, tuple)) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, Mapping) and not any(rest.isdigit() for rest in tokens[depth:]):
+            return pointer  # keys the course lacks, below an object it has
+        else:
+            return pointers.from_path(tokens[:depth])
+    return pointer
+
+
 def _located(finding: Finding, course: Course) -> Finding:
-    """The finding with its line and column in the course file and, for imported text, its source."""
+    """The finding with its line and column in the course file and, for imported text, its source.
+
+    A pointer into nothing is moved to its nearest existing ancestor (:func:`finding_pointer`).
+    """
+    pointer = finding_pointer(course.data, finding.pointer)
+    if pointer != finding.pointer:
+        from attrs import evolve
+
+        finding = evolve(finding, pointer=pointer, start=None, end=None)
     position = course.locate(finding.pointer)
     source = course.origin(finding.pointer, finding.start)
     if position is None and source is None:

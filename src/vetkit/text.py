@@ -24,8 +24,8 @@ from typing import Iterable, Sequence
 from attrs import frozen
 
 __all__ = [
-    "CLAUSE_BREAK", "Corpus", "FIELD_SEPARATOR", "PreparedText", "clause_bounds", "clauses", "excerpt",
-    "is_word_char", "plain_words", "prepared", "sentence_bounds", "sentences",
+    "CLAUSE_BREAK", "Corpus", "FIELD_SEPARATOR", "PreparedText", "clause_bounds", "clauses", "clip", "excerpt",
+    "is_word_char", "plain_words", "prepared", "sentence_bounds", "sentences", "word_window",
 ]
 
 def plain_words(text: str) -> list[str]:
@@ -659,8 +659,33 @@ def _shared(text: str) -> PreparedText:
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 240) -> str:
-    """The text between ``start`` and ``end`` on one line, shortened around its middle to ``limit``."""
-    piece = " ".join(text[start:end].split())
+    """The text between ``start`` and ``end`` on one line, cut to ``limit`` at a word boundary (see :func:`clip`)."""
+    return clip(text[start:end], limit)
+
+
+def clip(text: str, limit: int = 240) -> str:
+    """``text`` on one line; when longer than ``limit``, cut at the last word boundary before it, ending in "…".
+
+    A word is cut only when the text has no space in the second half of the limit (a long URL).
+    """
+    piece = " ".join(text.split())
     if len(piece) <= limit:
         return piece
-    return piece[: limit - 1] + "…"
+    cut = piece[: limit - 1]
+    if not (is_word_char(piece[limit - 1]) and is_word_char(cut[-1])):
+        return cut.rstrip(" ,;:") + "…"
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def word_window(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    """``(low, high)`` narrowed so that neither end splits a word, keeping ``text[start:end]`` inside."""
+    if 0 < low < start and is_word_char(text[low - 1]) and is_word_char(text[low]):
+        while low < start and is_word_char(text[low]):
+            low += 1
+    if end < high < len(text) and is_word_char(text[high - 1]) and is_word_char(text[high]):
+        while high > end and is_word_char(text[high - 1]):
+            high -= 1
+    return low, high

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from attrs import field, frozen
 
 from ..numbers import find_phone_numbers, normalize_phone
-from ..text import Corpus, PreparedText
+from ..text import Corpus, PreparedText, word_window
 from ..textindex import course_corpus
 from .context import Context, answer_key_context, keyed_context, negation_cues
 from .decision import decide
@@ -104,7 +104,7 @@ def _excerpt(prep: PreparedText, start: int, end: int, limit: int = 240) -> str:
     if s_end - s_start <= limit:
         return " ".join(text[s_start:s_end].split())
     half = (limit - (end - start)) // 2
-    lo, hi = max(s_start, start - half), min(s_end, end + half)
+    lo, hi = word_window(text, max(s_start, start - half), min(s_end, end + half), start, end)
     return ("…" if lo > s_start else "") + " ".join(text[lo:hi].split()) + ("…" if hi < s_end else "")
 
 

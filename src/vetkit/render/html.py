@@ -289,8 +289,11 @@ def _result_card(result) -> str:
         shared = result.how_to_fix
     if findings:
         lines.append('<ol class="findings">')
-        lines += [_finding(finding, show_fix=fixing and shared is None and finding.effect != "note")
-                  for finding in findings]
+        quoted: set[str] = set()  # evidence repeated within a criterion is shown once
+        for finding in findings:
+            lines.append(_finding(finding, show_fix=fixing and shared is None and finding.effect != "note",
+                                  show_evidence=finding.evidence not in quoted))
+            quoted.add(finding.evidence)
         lines.append("</ol>")
     if shared:
         lines.append(f'<p class="fix"><span class="label-inline">How to fix</span> {_prose(shared)}</p>')
@@ -298,7 +301,7 @@ def _result_card(result) -> str:
     return "\n".join(lines)
 
 
-def _finding(finding, *, show_fix: bool) -> str:
+def _finding(finding, *, show_fix: bool, show_evidence: bool = True) -> str:
     effect = _EFFECT_CLASSES.get(finding.effect, "note")
     where = f'<code class="pointer">{_e(finding.pointer or "/")}</code>'
     if finding.line:
@@ -309,7 +312,7 @@ def _finding(finding, *, show_fix: bool) -> str:
     lines = [f'<li class="finding {effect}">',
              f'<p class="where">{where}<span class="effect">{_e({"fail": "fails the criterion", "needs-review": "needs review", "note": "note"}.get(finding.effect, finding.effect))}</span></p>',
              f'<p class="message">{_prose(finding.message)}</p>']
-    if finding.evidence:
+    if finding.evidence and show_evidence:
         lines.append(f'<blockquote class="evidence">{_highlight(finding.evidence, finding.term)}</blockquote>')
     if show_fix and finding.suggestion:
         lines.append(f'<p class="fix"><span class="label-inline">Fix</span> {_prose(finding.suggestion)}</p>')

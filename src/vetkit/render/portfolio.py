@@ -20,6 +20,8 @@ from .markdown import text as md_text
 
 #: Criteria listed in "fail most".
 TOP_CRITERIA = 12
+#: Skipped files listed in the text summary.
+TOP_SKIPPED = 10
 
 
 def _score(value: float | None) -> str:
@@ -91,6 +93,12 @@ def render_text(batch, *, color: bool = False, width: int = 100) -> str:
             f"{t.rule_id} failed in {t.failed} of {t.scored}" for t in failing) + ".")
     verdicts = ", ".join(f"{n} {verdict}" for verdict, n in _counts(batch).items())
     console.print(f"{verdicts}.")
+    if batch.skipped:
+        console.print(f"Skipped {len(batch.skipped)} file(s) that are not courses:")
+        for item in batch.skipped[:TOP_SKIPPED]:
+            console.print(f"  {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
+        if len(batch.skipped) > TOP_SKIPPED:
+            console.print(f"  ... and {len(batch.skipped) - TOP_SKIPPED} more (--format json lists all)")
     return buffer.getvalue()
 
 
@@ -121,6 +129,9 @@ def render_markdown(batch, **_: Any) -> str:
         lines += ["| Criterion | Failed | Review | Error | Scored in |", "|:--|--:|--:|--:|--:|"]
         lines += [f"| **{md_text(t.rule_id)}** {md_text(t.title)} | {t.failed} | {t.review} | {t.errors} | {t.scored} |"
                   for t in tallies]
+    if batch.skipped:
+        lines += ["", f"### Skipped: {len(batch.skipped)} file(s) that are not courses", ""]
+        lines += [f"- {md_code(item.path, in_table=False)}: {md_text(item.reason)}" for item in batch.skipped]
     return "\n".join(lines) + "\n"
 
 
@@ -175,10 +186,19 @@ def render_html(batch, **_: Any) -> str:
         "<tbody>", *rows, "</tbody></table></div></section>",
         '<section id="criteria-most"><h2>Criteria that fail most</h2>',
         '<p class="hint">In how many of the scored courses each criterion failed (red) or awaits review (amber).</p>',
-        *bars, "</section>", "</main>",
+        *bars, "</section>", *_skipped_html(batch), "</main>",
         f'<footer class="colophon">vetkit {_e(_version(batch))} · {len(batch.rows)} file(s) · '
         f'{sum(1 for r in batch.rows if r.invalid)} invalid · each course links to its own report</footer>',
         "</body>", "</html>"]) + "\n"
+
+
+def _skipped_html(batch) -> list[str]:
+    """The files of the searched folders that are not courses, and why."""
+    if not batch.skipped:
+        return []
+    items = "".join(f"<li><code>{_e(item.path)}</code>: {_e(item.reason)}</li>" for item in batch.skipped)
+    return [f'<section id="skipped"><h2>Skipped: {len(batch.skipped)} file(s) that are not courses</h2>',
+            f"<ul>{items}</ul></section>"]
 
 
 def _why(row) -> str:
