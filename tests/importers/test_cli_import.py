@@ -69,8 +69,10 @@ class TestImportCommand:
     @pytest.mark.parametrize("args, message", [
         (("-o", "out.txt"), "out.txt: write the course document to a .yaml or .json file\n"),
         (("--role", "patrl"), "unknown audience role 'patrl'; known roles: "),
-        (("--jurisdiction", "Texas"), "jurisdiction 'Texas': write US, a US state code such as TX, or a code such as "
-                                      "US-TX\n"),
+        (("--jurisdiction", "Texas"), "jurisdiction 'Texas' is not a jurisdiction code; write \"US\", a U.S. state "
+                                      "code such as \"TX\", an ISO 3166-2 code such as \"US-TX\", or the object form "
+                                      "{country: US, state: TX}\n"),
+        (("--jurisdiction", "ZZ"), "jurisdiction 'ZZ' is not a U.S. state or territory code; write \"US\""),
     ])
     def test_bad_arguments(self, cli, source, args, message):
         """A wrong output suffix, an unknown role or an unreadable jurisdiction: exit 2, one message."""
