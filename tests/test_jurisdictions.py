@@ -30,8 +30,8 @@ def test_codes_become_the_object_form(code, expected):
 
 @pytest.mark.parametrize("code, message", [
     ("ZZ", "'ZZ' is not a U.S. state or territory code"),
-    ("MX", "'MX' is not a U.S. state or territory code; for the country MX, write the object form "
-           "{country: MX} or a code such as MX-XX"),
+    ("MX", ("'MX' is not a U.S. state or territory code; for the country MX, write the object form "
+           "{country: MX} or a code such as MX-XX")),
     ("US-ZZ", "'US-ZZ': ZZ is not a U.S. state or territory code"),
     ("XQ-AB", "'XQ-AB': XQ is not an ISO 3166-1 country code"),
     ("Texas", "'Texas' is not a jurisdiction code"),

@@ -155,8 +155,8 @@ def test_explain_a_lexicon_row_a_myth_and_a_statistic():
     assert row.exit_code == 0
     assert row.stdout.splitlines()[:6] == [
         "L12  rescue / save framing", "",
-        "A row of the stigmatizing-terms lexicon (Terms that label, blame or mislabel trafficked people, with the "
-        "wording to use instead).", "",
+        ("A row of the stigmatizing-terms lexicon (Terms that label, blame or mislabel trafficked people, with the "
+        "wording to use instead)."), "",
         "Use instead:", "  identify; assist; recover; connect to services; support the person's exit"]
     assert "Read by: AC-02, DM-02, LF-02, LO-05, TI-07, TI-08\n" in row.stdout
     assert row.stdout.endswith("Sources:\n  Polaris on words and images (POL-LANG)\n    https://polarisproject.org/"
@@ -209,9 +209,9 @@ def test_a_tag_in_two_vocabularies_is_explained_in_both_unless_one_is_named():
     ("L99", "unknown id 'L99'. Did you mean `L19`?\n"),
     ("P-VCC", "unknown id 'P-VCC'. Did you mean `P-VC`?\n"),
     ("labour-trafficking", "unknown id 'labour-trafficking'. Did you mean `labor-trafficking`?\n"),
-    ("zzzzzz", "unknown id 'zzzzzz'. An id is a criterion (TI-07), a lexicon row (L12, M10, S01), a phrase set "
+    ("zzzzzz", ("unknown id 'zzzzzz'. An id is a criterion (TI-07), a lexicon row (L12, M10, S01), a phrase set "
                "(P-VC), a source key (IRINA) or a tag (labor-trafficking); `vetkit rules` and `vetkit sources` list "
-               "them\n"),
+               "them\n")),
 ])
 def test_explain_an_unknown_id(identifier, message):
     result = cli("explain", identifier)
@@ -224,16 +224,16 @@ def test_sources_lists_the_bibliography():
     keys = [line.split("  ")[0] for line in result.stdout.split("\n\n") if line]
     assert keys == list(sources())
     one = cli("sources", "irina")
-    assert (one.exit_code, one.stdout) == (0, "IRINA  Irina Project, Language Matters\n"
+    assert (one.exit_code, one.stdout) == (0, ("IRINA  Irina Project, Language Matters\n"
                                               "  The Irina Project, \"Language Matters\".\n"
-                                              "  https://theirinaproject.org/resources/language-matters/\n\n")
+                                              "  https://theirinaproject.org/resources/language-matters/\n\n"))
     assert one.stdout in result.stdout
 
 
 def test_sources_unknown_key():
     result = cli("sources", "IRINNA")
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "unknown source key 'IRINNA'. Did you mean "
-                                                                       "`IRINA`?\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", ("unknown source key 'IRINNA'. Did you mean "
+                                                                       "`IRINA`?\n"))
 
 
 def test_starter_course_points_at_a_page_that_exists():

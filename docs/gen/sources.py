@@ -18,11 +18,11 @@ def page() -> str:
     from vetkit.bibliography import sources
 
     parts = ["# Sources", "",
-             "The sources behind the criteria, lexicon rows and phrase sets. Reports and `vetkit explain` name each "
+             ("The sources behind the criteria, lexicon rows and phrase sets. Reports and `vetkit explain` name each "
              "one by its plain name with its key in brackets, such as *Irina Project, Language Matters (IRINA)*; "
              "`vetkit sources KEY` prints one entry. Addresses are as recorded when the sources were read; some "
              "pages may have moved since. Generated from `vetkit/data/sources.yaml` when the documentation is "
-             "built.", ""]
+             "built."), ""]
     for key, source in sources().items():
         parts += [f"## {key}: {source.name} {{#{_anchor(key)}}}", "", source.citation, ""]
         parts += [f"- <{url}>" for url in source.urls]

@@ -3,8 +3,8 @@ full citation and addresses (``vetkit/data/sources.yaml``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from attrs import frozen
 

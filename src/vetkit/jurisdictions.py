@@ -8,7 +8,8 @@ every check reads one shape; an unknown code is a located error that says what t
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .tables import read_table
 

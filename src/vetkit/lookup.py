@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .bibliography import sources
 from .catalogue import explain_rule

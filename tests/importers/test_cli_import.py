@@ -162,7 +162,7 @@ class TestPlantedTermInEveryFormat:
         return result.stdout
 
     def test_text(self, cli, source, pointer):
-        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: L01 “child prostitutes”" in self.score(cli, source, "text")
+        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: child prostitute (L01): “child prostitutes”" in self.score(cli, source, "text")
 
     def test_json(self, cli, source, pointer):
         report = assert_valid_report(json.loads(self.score(cli, source, "json")))
@@ -177,7 +177,7 @@ class TestPlantedTermInEveryFormat:
         assert f'<strong class="source">deck.pptx, slide 7 (notes)</strong> <code class="pointer">{pointer}</code>' in page
 
     def test_junit(self, cli, source, pointer):
-        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: L01 “child prostitutes”" in self.score(cli, source, "junit")
+        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: child prostitute (L01): “child prostitutes”" in self.score(cli, source, "junit")
 
     def test_sarif(self, cli, source, pointer):
         log = json.loads(self.score(cli, source, "sarif"))
@@ -201,4 +201,4 @@ class TestPlantedTermInEveryFormat:
         target.write_text(text, encoding="utf-8")
         assert placeholders_left(target) == []
         result = cli("score", target, "--as-of", AS_OF, "--select", "TI-07")
-        assert re.search(rf"- deck\.pptx, slide 7 \(notes\) \[{re.escape(pointer)} \(line \d+\)\]: L01", result.stdout)
+        assert re.search(rf"- deck\.pptx, slide 7 \(notes\) \[{re.escape(pointer)} \(line \d+\)\]: child prostitute \(L01\): ", result.stdout)
