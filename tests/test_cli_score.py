@@ -464,8 +464,10 @@ class TestCatalogueCommands:
         assert "Parameters (defaults; a rubric may override them):\n  limit = 5\n  mode = strict\n" in result.stdout
 
     @pytest.mark.parametrize(("rule_id", "message"), [
-        ("XX-5", "unknown rule 'XX-5'. Did you mean `XX-05`?\n"),
-        ("QQQQQ", "unknown rule 'QQQQQ'. See `vetkit rules` for the installed rules\n"),
+        ("XX-5", "unknown id 'XX-5'. Did you mean `XX-05`?\n"),
+        ("QQQQQ", "unknown id 'QQQQQ'. An id is a criterion (TI-07), a lexicon row (L12, M10, S01), a phrase set "
+                  "(P-VC), a source key (IRINA) or a tag (labor-trafficking); `vetkit rules` and `vetkit sources` "
+                  "list them\n"),
     ])
     def test_explain_unknown_rule_exits_2(self, site, rule_id, message):
         """An unknown id exits 2 with a did-you-mean (or where to look) on stderr."""

@@ -31,6 +31,7 @@ from vetkit.kit import (
     pattern,
     phrases,
     read_table,
+    set_id,
 )
 
 _DIGIT = re.compile(r"\d")
@@ -311,9 +312,10 @@ def _hotline_text(ctx: CheckContext) -> Result:
     """The lexical part: P-HOT in the text, and no other number offered as the hotline."""
     fails, reviews = _numbers_in_text(ctx)
     report = phrases(ctx, "P-HOT")
+    name = set_id(report.phrase_set)
     if report.missing_groups:
         missing = join_words(f"“{report.label(group)}”" for group in report.missing_groups)
-        reviews.append(ctx.finding("/modules", f"P-HOT: no text gives {missing}; the course text should give the "
+        reviews.append(ctx.finding("/modules", f"{name}: no text gives {missing}; the course text should give the "
                                    "hotline as it gives the resource list.", effect="needs-review",
                                    suggestion=f"Give the hotline in the module text and job aids as: call "
                                               f"{_hotline()['phone']} or text {_hotline()['text']}."))
@@ -323,7 +325,7 @@ def _hotline_text(ctx: CheckContext) -> Result:
     if reviews:
         return ctx.review(f"{len(reviews)} hotline mention(s) in the text need a reviewer, first at "
                           f"{reviews[0].pointer}.", reviews)
-    return ctx.passed("The text gives the hotline's number and short code (P-HOT) and offers no other number as "
+    return ctx.passed(f"The text gives the hotline's number and short code ({name}) and offers no other number as "
                       "the hotline.")
 
 
@@ -336,7 +338,7 @@ def _hotline_notes(ctx: CheckContext) -> list:
             match = regex.search(field.text)
             if match:
                 notes.append(ctx.finding(field.pointer, f"Uses {retired['label']}, an outdated name of the National "
-                                         "Human Trafficking Hotline; with the right numbers this is only a note (D11).",
+                                         "Human Trafficking Hotline; with the right numbers this is only a note.",
                                          effect="note", evidence=match.group(), start=match.start(), end=match.end(),
                                          suggestion="Use the current name: National Human Trafficking Hotline "
                                                     f"(call {_hotline()['phone']}, text {_hotline()['text']})."))
@@ -449,7 +451,7 @@ def rr02_reporting_channels(ctx: CheckContext) -> Result:
         return ctx.failed(f"{len(parts) - len(missing)} of {len(parts)} reporting-channel elements present ({scope}); "
                           f"missing or wrong: {join_words(missing)}.", findings,
                           score=(len(parts) - len(missing)) / len(parts))
-    return ctx.passed(f"All {len(parts)} reporting-channel elements present and their numbers match §7 ({scope}).")
+    return ctx.passed(f"All {len(parts)} reporting-channel elements present and their numbers match the national reporting channels ({scope}).")
 
 
 # --------------------------------------------------------------------------- RR-03

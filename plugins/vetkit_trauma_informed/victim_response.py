@@ -131,7 +131,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
             needed.setdefault(tag, []).append(role)
     if not needed:
         return ctx.not_applicable(f"None of the declared roles ({', '.join(roles) or 'none'}) needs first contact "
-                                  "or interviewing in contact.role_topics (§5.3).")
+                                  "or interviewing in contact.role_topics.")
     escalated = sorted(set(roles) & set(ctx.param("contact.error_roles")))
     severity = "error" if escalated else None
     practice_types = list(ctx.param("contact.practice_types"))
@@ -151,7 +151,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
             met += 1
         elif not any(finding.effect == "fail" for finding in claims):
             findings.append(ctx.finding("/modules", f"No module teaches {purpose}, which the {join_words(who)} "
-                                        f"role(s) need (§5.3).", severity=severity,
+                                        f"role(s) need.", severity=severity,
                                         suggestion=f"Teach {purpose} in a module (and tag it `{tag}`)."))
         findings += claims
         if practice:

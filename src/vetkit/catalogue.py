@@ -56,7 +56,9 @@ def explain_rule(rule: Rule) -> str:
              f"plugin {rule.plugin or '-'} · {rule.lifecycle}", ""]
     lines += para("Why it matters", rule.rationale)
     if rule.sources:
-        lines += [f"Sources: {', '.join(rule.sources)}", ""]
+        from .bibliography import source_title
+
+        lines += ["Sources:"] + [f"  {source_title(key)}" for key in rule.sources] + [""]
     lines += para("How to fix", rule.how_to_fix)
     lines += para("Reviewer question", rule.question)
     lines += para("Evidence to look at", rule.evidence)

@@ -97,7 +97,8 @@ def main(ctx: click.Context, debug: bool) -> None:
     vetkit score course.json         score a course against the HT vetting rubric
     vetkit validate course.json      is the course document valid?
     vetkit init course.yaml          start a new course document
-    vetkit explain TI-07             what a criterion checks and how to fix it
+    vetkit explain TI-07             what a criterion (or L12, P-VC, IRINA, a tag) means
+    vetkit sources                   the bibliography behind the criteria
 
     Exit codes: 0 recommended/meets (or pending review), 1 does not pass, 2 invalid input.
     """
@@ -475,19 +476,43 @@ def rules(plugin, category, method, output_format, disabled, strict_plugins) -> 
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("identifier", metavar="ID")
 @plugin_options
-def explain(rule_id, disabled, strict_plugins) -> None:
-    """Print a rule's documentation: what, why, how to fix, examples."""
-    from .catalogue import explain_rule
-    from .schema_errors import did_you_mean
+def explain(identifier, disabled, strict_plugins) -> None:
+    """Explain any id a report shows, in plain words, with its sources.
 
-    engine = make_engine(disabled, strict_plugins)
-    rule = engine.rules.get(rule_id.upper())
-    if rule is None:
-        hint = did_you_mean(rule_id.upper(), engine.rules, "see `vetkit rules` for the installed rules")
-        raise CliError(f"unknown rule {rule_id!r}. {hint[:1].upper()}{hint[1:]}")
-    click.echo(explain_rule(rule), nl=False)
+    ID is a criterion (TI-07), a lexicon row (L12, myth M10, statistic S01), a phrase set (P-VC),
+    a source key (IRINA) or a tag (labor-trafficking). A tag in two vocabularies, such as minors
+    (a topic and a population), is explained in both; topics/minors or populations/minors picks one.
+    Exit code 2 for an unknown id, with the closest known one.
+    """
+    from .lookup import explain as explain_id
+
+    click.echo(explain_id(make_engine(disabled, strict_plugins), identifier), nl=False)
+
+
+@main.command("sources")
+@click.argument("key", required=False)
+def sources_(key: str | None) -> None:
+    """The bibliography: every source key with its full citation and addresses (KEY: one source)."""
+    from .bibliography import sources
+    from .schema_errors import close_match
+
+    table = sources()
+    if key is None:
+        click.echo("".join(_source_entry(source) for source in table.values()), nl=False)
+        return
+    chosen = next((source for name, source in table.items() if name.upper() == key.strip().upper()), None)
+    if chosen is None:
+        match = close_match(key.strip().upper(), table)
+        raise CliError(f"unknown source key {key!r}. " + (f"Did you mean `{match}`?" if match else
+                                                          "Run `vetkit sources` for every key."))
+    click.echo(_source_entry(chosen), nl=False)
+
+
+def _source_entry(source) -> str:
+    lines = [f"{source.key}  {source.name}", f"  {source.citation}"] + [f"  {url}" for url in source.urls]
+    return "\n".join(lines) + "\n\n"
 
 
 @main.group(invoke_without_command=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import frozen
 
-from . import integrity, parsing, placeholders
+from . import integrity, jurisdictions, parsing, placeholders
 from .course import Course
 from .errors import InvalidCourse, InvalidDocument, Problem
 from .parsing import DEFAULT_LIMITS, Document, Limits
@@ -85,8 +85,12 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
         return Problem(message, file=document.name, line=line, column=column, pointer=pointer,
                        hint=hint, severity=severity, code=code)
 
+    shorthand = jurisdictions.normalise(data)
+    codes = {pointer for pointer, _, _ in shorthand}
     problems = [located(pointer, message, hint, "schema")
-                for pointer, message, hint in translate(schema_errors("course", data))]
+                for pointer, message, hint in translate(schema_errors("course", data))
+                if not any(pointer == code or pointer.startswith(code + "/") for code in codes)]
+    problems += [located(pointer, message, hint, "jurisdiction") for pointer, message, hint in shorthand]
     for issue in integrity.check(data, vocabulary):
         problems.append(located(issue.pointer, issue.message, issue.hint, issue.code, issue.severity))
     if not document.raw or placeholders.PREFIX.encode() in document.raw:

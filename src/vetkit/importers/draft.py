@@ -18,6 +18,8 @@ from typing import Any, Mapping
 from attrs import field, frozen
 
 from ..errors import UsageError
+from ..jurisdictions import EXAMPLES, UnknownJurisdiction
+from ..jurisdictions import parse as parse_jurisdiction
 from ..placeholders import field_label, placeholder
 from ..provenance import Origin, record
 from .builder import CourseBuilder, joined
@@ -67,13 +69,10 @@ class ImportOptions:
 
 def jurisdiction(code: str) -> dict[str, str]:
     """``US`` → country; ``TX`` → a US state; ``US-TX`` or ``MX-CHH`` → country and subdivision."""
-    code = code.strip()
-    if re.fullmatch(r"[A-Za-z]{2}", code):
-        return {"country": "US"} if code.upper() == "US" else {"country": "US", "state": code.upper()}
-    match = re.fullmatch(r"([A-Za-z]{2})-([A-Za-z0-9]{1,3})", code)
-    if match:
-        return {"country": match.group(1).upper(), "state": match.group(2).upper()}
-    raise UsageError(f"jurisdiction {code!r}: write US, a US state code such as TX, or a code such as US-TX")
+    try:
+        return parse_jurisdiction(code)
+    except UnknownJurisdiction as err:
+        raise UsageError(f"jurisdiction {err}; {EXAMPLES}") from None
 
 
 @frozen

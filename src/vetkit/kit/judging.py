@@ -202,7 +202,7 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
     if kind == "myth-correction" and module_match and text is not None:
         if teaches(course, module_match.group(1), "myths") and not _in_myth_unit(text, hit.start, hit.end, hit.field):
             return _verdict(hit, "needs-review", severity, "inside a module about myths only a marker in the same "
-                            "sentence or list item counts as a correction (§4.0); the marker is further away, so a "
+                            "sentence or list item counts as a correction; the marker is further away, so a "
                             "person must check", explanation)
 
     if kind in NOTE_KINDS:
@@ -221,7 +221,7 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
     reason = doubt(text, hit.start, hit.end, skip=skip)
     if reason:
         return _verdict(hit, "needs-review", severity, f"stated in the course's own voice, but {reason}; a person "
-                        "must check whether it is corrected (D5)", explanation)
+                        "must check whether it is corrected", explanation)
     return _verdict(hit, "fail", severity, "the myth is stated as fact in the course's own voice", explanation)
 
 
