@@ -38,6 +38,15 @@ class TestImportCommand:
             f"next: fill in what is marked FILL IN, then vetkit validate {tmp_path / 'course.yaml'}"]
         assert yaml.safe_load((tmp_path / "course.yaml").read_text(encoding="utf-8"))["id"] == "plan"
 
+    def test_tags_are_suggested_not_claimed(self, cli, source, tmp_path):
+        """Each module's taught tags go under x-suggested with their confidence; no module claims a tag."""
+        assert cli("import", source("plan.docx"), "-o", tmp_path / "course.yaml", *OPTIONS).exit_code == 0
+        modules = yaml.safe_load((tmp_path / "course.yaml").read_text(encoding="utf-8"))["modules"]
+        assert [(m["title"], "topics" in m, m["x-suggested"]) for m in modules] == [
+            ("Module 1: Indicators", False, {"topics": {"labor-trafficking": 0.94, "myths": 0.45}}),
+            ("Module 2: Referrals", False, {"topics": {"victim-centered": 0.76}})]
+        assert cli("validate", tmp_path / "course.yaml").exit_code == 0
+
     def test_placeholders_are_located_validate_errors(self, cli, source, tmp_path):
         """`vetkit validate` on the draft reports each FILL IN as 'fill in FIELD' with its line, exit 2."""
         cli("import", source("plan.docx"), "-o", tmp_path / "course.yaml")

@@ -4,7 +4,8 @@ Nothing is invented. A value the sources do not give comes from an option (``--r
 ``--level``, ``--minutes``...) or stays a ``FILL IN:`` placeholder that ``vetkit validate``
 reports as a located error. Each placeholder is a :class:`Gap` that also names the value
 scoring assumes when a course is scored straight from its sources; the report lists every
-such assumption. Module tags are left out: the course format makes them optional.
+such assumption. Module tags are left out (the course format makes them optional); the tags each
+module's text teaches are suggested under ``x-suggested``, not claimed.
 """
 
 from __future__ import annotations
@@ -217,7 +218,30 @@ def build(builder: CourseBuilder, options: ImportOptions, sources: list[tuple[st
         data["x-source"] = record(Origin(first), spans)
     data["x-import"] = {"sources": [{"file": file, "format": kind, "sha256": digest}
                                     for file, kind, digest in sources]}
+    suggest_tags(data)
     return Draft(data, gaps, builder.notes, [file for file, _, _ in sources])
+
+
+#: Where a module's suggested tags go: never into its ``topics``, which are the author's claims.
+SUGGESTED = "x-suggested"
+
+
+def suggest_tags(data: dict[str, Any]) -> None:
+    """Put the tags each module's text teaches (topic evidence) under ``x-suggested``, with their confidence.
+
+    The author adopts a suggestion by moving it into ``topics``, ``populations`` or ``typologies``;
+    until then it is not a claim and scoring reads the text itself.
+    """
+    from ..course import Course
+    from ..topics import topic_evidence
+
+    for unit in topic_evidence(Course(data)).modules():
+        taught = {vocabulary: {evidence.tag: round(evidence.confidence, 2)
+                               for (voc, _), evidence in unit.evidence.items() if voc == vocabulary and evidence.taught}
+                  for vocabulary in ("topics", "populations", "typologies")}
+        taught = {vocabulary: tags for vocabulary, tags in taught.items() if tags}
+        if taught:
+            data["modules"][int(unit.pointer.rsplit("/", 1)[1])][SUGGESTED] = taught
 
 
 def _either(values) -> str:
