@@ -80,3 +80,14 @@ def test_a_scored_course_is_freed_with_its_shared_values():
     gc.collect()
     assert alive() is None
     assert report.results
+
+
+def test_a_copied_course_gets_its_own_index():
+    """A shallow copy of a course does not share the original's index (which refers to the original)."""
+    import copy
+
+    course = vetkit.load_course(COURSE)
+    index = text_index(course)
+    twin = copy.copy(course)
+    assert text_index(twin) is not index and text_index(twin).course is twin
+    assert text_index(course) is index

@@ -25,7 +25,11 @@ def per_course(build: Callable[[Any], T]) -> Callable[[Any], T]:
     @functools.wraps(build)
     def shared(course: Any) -> T:
         try:
-            own = vars(course).setdefault(_ATTRIBUTE, {})
+            attributes = vars(course)
+            held = attributes.get(_ATTRIBUTE)
+            if held is None or held[0] != id(course):  # none yet, or a copy's: the copy's values are its own
+                held = attributes[_ATTRIBUTE] = (id(course), {})
+            own = held[1]
         except (TypeError, AttributeError):  # no instance dictionary (slots, a builtin)
             own = None
         if own is not None:
