@@ -51,3 +51,12 @@ def cli() -> Callable[..., Result]:
         return runner.invoke(main, [str(arg) for arg in args])
 
     return run
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder on sys.path where tests install throwaway plugin distributions."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    return folder

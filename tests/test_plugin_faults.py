@@ -21,14 +21,6 @@ from vetkit.checking import Result
 AS_OF = "2025-06-01"
 
 
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "site"
-    folder.mkdir()
-    monkeypatch.syspath_prepend(str(folder))
-    return folder
-
-
 def info(engine: vetkit.Engine, name: str):
     [found] = [i for i in engine.plugins if i.name == name]
     return found

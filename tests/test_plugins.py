@@ -25,15 +25,6 @@ MISSING = "No module named 'vetkit_missing_dependency'"
 
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder on sys.path where tests install throwaway plugin distributions."""
-    folder = tmp_path / "site"
-    folder.mkdir()
-    monkeypatch.syspath_prepend(str(folder))
-    return folder
-
-
-@pytest.fixture
 def installed(site: Path) -> Path:
     """``alpha`` (two rules and rubric ``iso``), ``beta`` (one rule) and ``broken`` (fails to import)."""
     write_dist_plugin(site, "alpha", rules=[("XX-01", "error", "pass"), ("XX-02", "warning", None)],
