@@ -20,6 +20,9 @@ from vetkit.kit import (
     Wording,
     as_date,
     audience_roles,
+    combine,
+    concept_hits,
+    concept_part,
     find_phrases,
     findings_result,
     hit_finding,
@@ -367,6 +370,14 @@ def _minor_terms(ctx: CheckContext) -> Result:
     wanted = set(ctx.param("lexicon.terms"))
     findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms") if hit.term_id in wanted]
     rows = join_words(sorted(wanted))
+    return combine(_terms_result(ctx, findings, rows), concept_part(
+        ctx, "labels", "arrest", covered=findings, severity=ctx.rule.severity,
+        what="a label that makes a minor a participant, or arrest presented as protection",
+        fix="Call the young person a trafficked minor or a child sex-trafficking victim, and keep them safe without "
+            "arrest or charges."))
+
+
+def _terms_result(ctx: CheckContext, findings: list, rows: str) -> Result:
     return findings_result(ctx, findings, Wording(
         failed=f"{{count}} label(s) that make a minor a participant (rows {rows}) in the course's own voice, first "
                "{first}",
@@ -471,6 +482,12 @@ def _hint_notes(ctx: CheckContext) -> list:
             notes.append(ctx.finding(violation.pointer, f"Hint: relief may be presented as leverage "
                                      f"(“{violation.matched}”); if the course teaches this, LF-04 is an error.",
                                      effect="note", evidence=violation.excerpt))
+    for hit in concept_hits(ctx, "conditions"):
+        if hit.effect != "note" and hit.concept == "relief-as-leverage":
+            notes.append(ctx.finding(hit.pointer, f"Hint: the detectors read this sentence as relief used as leverage "
+                                     f"(confidence {hit.confidence:.2f}); if the course teaches this, LF-04 is an "
+                                     "error.", effect="note", evidence=hit.sentence, start=hit.start, end=hit.end,
+                                     term=hit.concept))
     return notes
 
 

@@ -1,0 +1,70 @@
+"""Reading one sentence: which concept it expresses, how strongly, and with what stance.
+
+:func:`read_sentence` is the one place where the models meet a sentence; the corpus evaluation and the
+course detector (:mod:`vetkit.concepts.detect`) both call it, so what is measured is what ships.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from attrs import frozen
+
+from .catalogue import family_of
+from .features import pair_features, stance_features, word_features
+from .model import ConceptModel, logistic
+
+#: What the answer key says about a sentence, when it sits in an assessment item.
+KEY_INCORRECT = "incorrect-choice"  # an answer choice keyed correct: false
+KEY_FALSE = "keyed-false"  # a true-false item keyed False (its prompt, rationale and feedback)
+
+
+@frozen
+class Reading:
+    """What the models make of one sentence."""
+
+    concept: str
+    family: str
+    probability: float  # of the concept
+    stance: str
+    stance_probability: float
+    asserted: float  # probability that the course asserts the concept
+    stance_reason: str
+
+    @property
+    def confidence(self) -> float:
+        """How sure the detectors are that the course asserts the concept (compared with the fail threshold)."""
+        return self.probability * self.asserted
+
+
+def concept_scores(model: ConceptModel, words: Sequence[str]) -> tuple[str, float]:
+    """The most probable concept of a sentence other than ``none``, and its probability."""
+    scores = model.concept.sentence_scores(words, word_features, pair_features)
+    best, best_score = "none", float("-inf")
+    for name, score in zip(model.concept.classes, scores):
+        if name != "none" and score > best_score:
+            best, best_score = name, score
+    return best, logistic(best_score)
+
+
+def read_sentence(model: ConceptModel, text: str, words: Sequence[str], field: str, *,
+                  before: Sequence[str] = (), after: Sequence[str] = (), key: str | None = None,
+                  minimum: float = 0.0) -> Reading | None:
+    """The concept of a sentence with its stance, or None when no concept reaches ``minimum``."""
+    concept, probability = concept_scores(model, words)
+    family = family_of(concept)
+    if family is None or probability < minimum:
+        return None
+    stances = model.stance.probabilities(stance_features(text, words, field, before, after))
+    stance = max(stances, key=lambda name: (stances[name], name))
+    asserted = stances.get("asserted", 0.0)
+    total = sum(stances.values()) or 1.0
+    reason = f"the stance model reads it as {stance} ({stances[stance] / total:.0%})"
+    if field == "references.title":
+        stance, reason, asserted = "named", "it is the title of a reference", 0.0
+    elif key == KEY_INCORRECT:
+        stance, reason, asserted = "refuted", "it is an answer choice keyed incorrect", 0.0
+    elif key == KEY_FALSE:
+        stance, reason, asserted = "refuted", "it belongs to a true-false item keyed False", 0.0
+    return Reading(concept, family, probability, stance, stances[stance] / total if stance in stances else 1.0,
+                   asserted / total, reason)
