@@ -57,6 +57,12 @@ def explain_rule(rule: Rule) -> str:
     lines += para("Why it matters", rule.rationale)
     if rule.sources:
         lines += [f"Sources: {', '.join(rule.sources)}", ""]
+    if rule.detectors:
+        from .concepts import detector_problem, shipped_model
+
+        problem = detector_problem(rule.detectors)
+        model = problem or f"model {shipped_model().description}"
+        lines += [f"Concept detectors: {', '.join(rule.detectors)} ({model})", ""]
     lines += para("How to fix", rule.how_to_fix)
     lines += para("Reviewer question", rule.question)
     lines += para("Evidence to look at", rule.evidence)
@@ -104,6 +110,10 @@ def plugins_table(infos) -> str:
     for info in infos:
         if info.error:
             text += f"{info.name}: {info.error}\n"
+    from .concepts import describe, model_path
+
+    if model_path().is_file():
+        text += describe() + "\n"
     return text
 
 

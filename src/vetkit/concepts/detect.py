@@ -14,9 +14,9 @@ import re
 import weakref
 from typing import Any, Iterable
 
-from attrs import frozen
+from attrs import evolve, frozen
 
-from ..lexical import true_false_key
+from ..lexical import classify, true_false_key
 from ..textindex import text_index
 from .catalogue import concepts, families
 from .model import ConceptModel, shipped_model
@@ -67,6 +67,22 @@ def _key(course: Any, pointer: str) -> str | None:
     return KEY_FALSE if true_false_key(item) is False else None
 
 
+#: Contexts of §4.0 (vetkit.lexical.classify) that settle the stance of a whole sentence.
+_CONTEXT_STANCES = {"title": "named", "myth-correction": "refuted", "negated": "negated", "quoted": "quoted",
+                    "citation": "named"}
+
+
+def _context_stance(reading: Reading, text: str, sentence: Any) -> Reading:
+    """The reading with the stance the §4.0 context rules give the sentence (a Myth:/Fact: pair, a negation
+    before its words, quotation marks around it), when they give one; the patterns are surer than the model."""
+    context = classify(text, sentence.start, max(sentence.end, sentence.start + 1), field=sentence.kind)
+    stance = _CONTEXT_STANCES.get(context.kind)
+    if stance is None:
+        return reading
+    return evolve(reading, stance=stance, stance_probability=1.0, asserted=0.0,
+                  stance_reason=f"the context rules read it so ({context.explanation})")
+
+
 def _effect(reading: Reading, fail: float | None) -> str:
     if reading.stance != "asserted":
         return "note"
@@ -97,6 +113,8 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
             continue
         if reading.family in restricted and sentence.kind not in restricted[reading.family]:
             continue
+        if reading.stance == "asserted":
+            reading = _context_stance(reading, index.fields[sentence.field].text, sentence)
         hits.append(ConceptHit(sentence.pointer, sentence.kind, sentence.start, sentence.end, sentence.text,
                                reading.concept, reading.family, reading.probability, reading.stance,
                                reading.stance_reason, reading.confidence, _effect(reading, limits.fail)))

@@ -42,7 +42,7 @@ VERSION = "1.0"
 CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "concepts"
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "concepts" / MODEL_FILE
 SETTINGS = {"concept_c": 10.0, "stance_c": 3.0, "class_weight": None, "min_df": 2, "prune": 0.2, "digits": 3, "folds": 5,
-            "review_floor": 0.5, "min_words": 6, "review_recall": 0.8, "fail_precision": 0.95, "fail_floor": 0.9}
+            "review_floor": 0.7, "min_words": 6, "review_recall": 0.8, "fail_precision": 0.95, "fail_floor": 0.9}
 _GRID = tuple(round(0.05 * step, 2) for step in range(3, 20))
 _FIELDS = ("id", "group", "concept", "stance", "field", "text")
 
