@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -21,6 +22,11 @@ class Concept:
     family: str
     label: str
     criteria: tuple[str, ...]
+    spared: tuple[re.Pattern, ...] = ()  # a sentence that matches one of these does not hold the concept
+
+    def spares(self, text: str) -> bool:
+        """Whether ``text`` matches a pattern that rules the concept out (e.g. the current estimate)."""
+        return any(pattern.search(text) for pattern in self.spared)
 
 
 @frozen
@@ -39,7 +45,8 @@ def families() -> Mapping[str, Family]:
     raw = read_table("vetkit", "concepts/catalogue")["families"]
     found = {}
     for family_id, family in raw.items():
-        concepts = tuple(Concept(concept_id, family_id, entry["label"], tuple(entry["criteria"]))
+        concepts = tuple(Concept(concept_id, family_id, entry["label"], tuple(entry["criteria"]),
+                                 tuple(re.compile(source, re.IGNORECASE) for source in entry.get("spared", ())))
                          for concept_id, entry in family["concepts"].items())
         found[family_id] = Family(family_id, family["title"], concepts, tuple(family.get("fields", ())))
     return found

@@ -14,9 +14,9 @@ import re
 import weakref
 from typing import Any, Iterable
 
-from attrs import evolve, frozen
+from attrs import frozen
 
-from ..lexical import classify, true_false_key
+from ..lexical import true_false_key
 from ..textindex import text_index
 from .catalogue import concepts, families
 from .model import ConceptModel, shipped_model
@@ -67,22 +67,6 @@ def _key(course: Any, pointer: str) -> str | None:
     return KEY_FALSE if true_false_key(item) is False else None
 
 
-#: Contexts of §4.0 (vetkit.lexical.classify) that settle the stance of a whole sentence.
-_CONTEXT_STANCES = {"title": "named", "myth-correction": "refuted", "negated": "negated", "quoted": "quoted",
-                    "citation": "named"}
-
-
-def _context_stance(reading: Reading, text: str, sentence: Any) -> Reading:
-    """The reading with the stance the §4.0 context rules give the sentence (a Myth:/Fact: pair, a negation
-    before its words, quotation marks around it), when they give one; the patterns are surer than the model."""
-    context = classify(text, sentence.start, max(sentence.end, sentence.start + 1), field=sentence.kind)
-    stance = _CONTEXT_STANCES.get(context.kind)
-    if stance is None:
-        return reading
-    return evolve(reading, stance=stance, stance_probability=1.0, asserted=0.0,
-                  stance_reason=f"the context rules read it so ({context.explanation})")
-
-
 def _effect(reading: Reading, fail: float | None) -> str:
     if reading.stance != "asserted":
         return "note"
@@ -93,7 +77,7 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
     """Every detector hit of ``course`` under ``model`` (not cached; see :func:`detect`)."""
     index = text_index(course)
     thresholds = model.thresholds
-    minimum = min((limits.review for limits in thresholds.values()), default=1.0)
+    minimum = min((limits.lowest for limits in thresholds.values()), default=1.0)
     minimum_words = model.minimum_words
     restricted = {family.id: set(family.fields) for family in families().values() if family.fields}
     hits = []
@@ -105,16 +89,15 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
         reading = read_sentence(model, sentence.text, sentence_words, sentence.kind,
                                 before=index.words(before) if before else (),
                                 after=index.words(after) if after else (),
-                                key=_key(course, sentence.pointer), minimum=minimum)
+                                key=_key(course, sentence.pointer), minimum=minimum,
+                                where=(index.fields[sentence.field].text, sentence.start, sentence.end))
         if reading is None:
             continue
         limits = thresholds.get(reading.family)
-        if limits is None or reading.probability < limits.review:
+        if limits is None or reading.probability < limits.review.get(reading.concept, 1.0):
             continue
         if reading.family in restricted and sentence.kind not in restricted[reading.family]:
             continue
-        if reading.stance == "asserted":
-            reading = _context_stance(reading, index.fields[sentence.field].text, sentence)
         hits.append(ConceptHit(sentence.pointer, sentence.kind, sentence.start, sentence.end, sentence.text,
                                reading.concept, reading.family, reading.probability, reading.stance,
                                reading.stance_reason, reading.confidence, _effect(reading, limits.fail)))

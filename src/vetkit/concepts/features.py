@@ -1,14 +1,19 @@
 """Features of a sentence for the concept and stance models, in plain Python.
 
 Training (scikit-learn) and scoring (:mod:`vetkit.concepts.model`) call the same functions, so a
-sentence gets the same features in both. Words are the lower-case words of the text index.
+sentence gets the same features in both. Words are the lower-case words of the text index. Besides
+words, character n-grams and word pairs, a sentence has the slot classes of its words
+(``data/concepts/word-classes.yaml``: RELATIVE, INTERPRET, SERVICE, COOPERATE...) and each pair of
+classes it holds together.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
+
+from ..tables import read_table
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _QUOTES = re.compile(r"[\"“”«»]|(?:^|\s)['‘][^'’]+['’](?=[\s.,;:!?]|$)")
@@ -37,10 +42,25 @@ def word_features(word: str) -> tuple[str, ...]:
     return (f"w:{token}", *_char_grams(token))
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> Mapping[str, str]:
+    """Word -> its slot class (the first class of the table that lists it)."""
+    found: dict[str, str] = {}
+    for name, members in read_table("vetkit", "concepts/word-classes")["classes"].items():
+        for word in str(members).split():
+            found.setdefault(word, name)
+    return found
+
+
 def pair_features(sentence_words: Sequence[str]) -> list[str]:
-    """The features that span words: word bigrams."""
+    """The features that span words: word bigrams, the slot classes present and each pair of them."""
     tokens = [_norm(word) for word in sentence_words]
-    return [f"b:{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    features = [f"b:{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    table = word_classes()
+    present = sorted({table[token] for token in tokens if token in table})
+    features += [f"k:{name}" for name in present]
+    features += [f"k:{a}&{b}" for i, a in enumerate(present) for b in present[i + 1:]]
+    return features
 
 
 def concept_features(sentence_words: Sequence[str]) -> list[str]:

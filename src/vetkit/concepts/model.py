@@ -108,11 +108,17 @@ def logistic(score: float) -> float:
 
 @frozen
 class Thresholds:
-    """When a detector hit of a family is shown: ``review`` (concept probability) and ``fail`` (concept
-    probability times the probability that the course asserts it; None: never fails)."""
+    """When a detector hit of a family is shown: ``review`` (the concept probability from which each
+    concept of the family is shown) and ``fail`` (concept probability times the probability that the
+    course asserts it; None: never fails)."""
 
-    review: float
+    review: Mapping[str, float]
     fail: float | None
+
+    @property
+    def lowest(self) -> float:
+        """The lowest review threshold of the family's concepts."""
+        return min(self.review.values(), default=1.0)
 
 
 class ConceptModel:
@@ -126,7 +132,7 @@ class ConceptModel:
         self.concept = LinearModel.from_json(data["concept"])
         self.stance = LinearModel.from_json(data["stance"])
         self.minimum_words: int = int(data.get("settings", {}).get("min_words", 1))
-        self.thresholds = {family: Thresholds(values["review"], values.get("fail"))
+        self.thresholds = {family: Thresholds(dict(values["review"]), values.get("fail"))
                            for family, values in data["thresholds"].items()}
 
     @cached_property

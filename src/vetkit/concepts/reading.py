@@ -10,7 +10,8 @@ from typing import Sequence
 
 from attrs import frozen
 
-from .catalogue import family_of
+from ..lexical import classify
+from .catalogue import concepts, family_of
 from .features import pair_features, stance_features, word_features
 from .model import ConceptModel, logistic
 
@@ -47,13 +48,23 @@ def concept_scores(model: ConceptModel, words: Sequence[str]) -> tuple[str, floa
     return best, logistic(best_score)
 
 
+#: Contexts of §4.0 (:func:`vetkit.lexical.classify`) that settle the stance of a whole sentence.
+CONTEXT_STANCES = {"title": "named", "myth-correction": "refuted", "negated": "negated", "quoted": "quoted",
+                   "citation": "named"}
+
+
 def read_sentence(model: ConceptModel, text: str, words: Sequence[str], field: str, *,
                   before: Sequence[str] = (), after: Sequence[str] = (), key: str | None = None,
-                  minimum: float = 0.0) -> Reading | None:
-    """The concept of a sentence with its stance, or None when no concept reaches ``minimum``."""
+                  minimum: float = 0.0, where: tuple[str, int, int] | None = None) -> Reading | None:
+    """The concept of a sentence with its stance, or None when no concept reaches ``minimum``.
+
+    ``where`` is the text of the field and the sentence's offsets in it: the §4.0 context rules
+    (a Myth:/Fact: pair, a negation before the words, quotation marks) then settle the stance of a
+    sentence the stance model reads as asserted; the patterns are surer than the model.
+    """
     concept, probability = concept_scores(model, words)
     family = family_of(concept)
-    if family is None or probability < minimum:
+    if family is None or probability < minimum or concepts()[concept].spares(text):
         return None
     stances = model.stance.probabilities(stance_features(text, words, field, before, after))
     stance = max(stances, key=lambda name: (stances[name], name))
@@ -66,5 +77,12 @@ def read_sentence(model: ConceptModel, text: str, words: Sequence[str], field: s
         stance, reason, asserted = "refuted", "it is an answer choice keyed incorrect", 0.0
     elif key == KEY_FALSE:
         stance, reason, asserted = "refuted", "it belongs to a true-false item keyed False", 0.0
+    elif stance == "asserted" and where is not None:
+        field_text, start, end = where
+        context = classify(field_text, start, max(end, start + 1), field=field)
+        if context.kind in CONTEXT_STANCES:
+            stance = CONTEXT_STANCES[context.kind]
+            return Reading(concept, family, probability, stance, 1.0, 0.0,
+                           f"the context rules read it so ({context.explanation})")
     return Reading(concept, family, probability, stance, stances[stance] / total if stance in stances else 1.0,
                    asserted / total, reason)
