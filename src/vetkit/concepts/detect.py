@@ -2,7 +2,9 @@
 
 :func:`detect` reads each sentence with :func:`vetkit.concepts.reading.read_sentence` (the sentences
 before and after it in the same field give the stance its context; an answer key overrides it) and
-keeps the sentences whose concept reaches its family's review threshold. Each hit carries its
+keeps the sentences whose concept reaches its review threshold. Only the kinds of field the models were
+trained and measured on are read (module texts, activities, materials, assessment items, glossary
+definitions, reference titles...; not titles of modules or schedule notes). Each hit carries its
 effect: ``fail`` when the course asserts the concept with a confidence above the family's fail
 threshold, ``needs-review`` when it asserts it below that, ``note`` for every other stance. The
 result is computed once per course and shared by every rule that reads a family.
@@ -82,6 +84,8 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
     restricted = {family.id: set(family.fields) for family in families().values() if family.fields}
     hits = []
     for sentence in index.sentences:
+        if model.fields and sentence.kind not in model.fields:
+            continue  # a title, a schedule note...: a kind of field the models were not measured on
         sentence_words = index.words(sentence)
         if len(sentence_words) < minimum_words:
             continue  # a heading, a label or a list fragment: too little to read an idea from

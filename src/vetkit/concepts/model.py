@@ -75,6 +75,18 @@ class LinearModel:
                     totals[index] += weight
         return self._scaled(totals, count + len(pairs))
 
+    def strongest_word(self, words: Sequence[str], word_features, index: int) -> int | None:
+        """The position of the word whose own features weigh most for class ``index`` (None when none weighs)."""
+        best, best_weight = None, 0.0
+        for position, word in enumerate(words):
+            entry = self._word_cache.get(word)
+            if entry is None:
+                features = word_features(word)
+                entry = self._word_cache[word] = (self._summed(features), len(features))
+            if entry[0] is not None and entry[0][index] > best_weight:
+                best, best_weight = position, entry[0][index]
+        return best
+
     def _summed(self, features: Sequence[str]) -> list[float] | None:
         totals = [0.0] * len(self.classes)
         found = False
@@ -132,6 +144,10 @@ class ConceptModel:
         self.concept = LinearModel.from_json(data["concept"])
         self.stance = LinearModel.from_json(data["stance"])
         self.minimum_words: int = int(data.get("settings", {}).get("min_words", 1))
+        #: the share of the stance model's belief "asserted" needs before a hit counts as asserted
+        self.minimum_asserted: float = float(data.get("settings", {}).get("min_asserted", 0.0))
+        #: the kinds of field the models were trained and measured on: the only ones they read
+        self.fields: frozenset[str] = frozenset(data.get("fields", ()))
         self.thresholds = {family: Thresholds(dict(values["review"]), values.get("fail"))
                            for family, values in data["thresholds"].items()}
 

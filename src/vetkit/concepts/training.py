@@ -17,7 +17,9 @@ by ``group`` (a sentence and its rewordings stay in one fold; passages by positi
 shuffling, the solver is liblinear with a fixed seed, and the exported weights are rounded. Two
 one-vs-rest logistic regressions are trained: the concept model over words, character n-grams,
 word pairs and slot classes of a sentence (31 concepts and ``none``), and the stance model over the
-words of the sentence, cue features and the words of the sentences around it.
+words of the sentence, cue features and the words of the sentences around it. A hit counts as asserted
+only when the stance model gives "asserted" at least ``min_asserted`` of its belief; below that it is a
+note that says the stance model is unsure.
 
 Thresholds are calibrated on held-out folds. ``review``, per concept: the false reviews of held-out
 neutral sentences are held to :data:`SETTINGS` ``neutral_rate`` (one per thousand) in all; each
@@ -53,7 +55,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "concepts"
 NEUTRAL = Path(__file__).resolve().parents[3] / "corpus" / "neutral"
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "concepts" / MODEL_FILE
 SETTINGS = {"concept_c": 10.0, "stance_c": 3.0, "min_df": 2, "prune": 0.2, "digits": 3, "folds": 5, "seed": 0,
-            "min_words": 6, "review_recall": 0.8, "review_floor": 0.4, "neutral_rate": 0.001,
+            "min_words": 6, "min_asserted": 0.65, "review_recall": 0.8, "review_floor": 0.4, "neutral_rate": 0.001,
             "fail_precision": 0.95, "fail_floor": 0.6}
 _GRID = tuple(round(0.01 * step, 2) for step in range(5, 100))
 _FIELDS = ("id", "group", "concept", "stance", "field", "text")
@@ -263,7 +265,8 @@ def fit(rows: Sequence[Row], passages: Sequence[Passage]) -> ConceptModel:
         samples.append(stance_features(unit.text, unit.words, unit.field, unit.before, unit.after))
         labels.append(row.stance)
     stance = _fit_linear(samples, labels, SETTINGS["stance_c"])
-    return ConceptModel({"version": VERSION, "settings": {"min_words": SETTINGS["min_words"]},
+    return ConceptModel({"version": VERSION, "settings": dict(SETTINGS),
+                         "fields": sorted({row.field for row in rows} | {NEUTRAL_FIELD}),
                          "concept": concept.to_json(), "stance": stance.to_json(), "thresholds": {}})
 
 
@@ -479,8 +482,8 @@ def with_thresholds(model: ConceptModel, rows: Sequence[Row], passages: Sequence
     """The model file's contents from fitted models and calibrated thresholds."""
     return {"version": VERSION, "corpus": {"rows": len(rows), "passages": len(passages),
                                            "sha256": corpus_digest(rows, passages)},
-            "settings": dict(SETTINGS), "concept": model.data["concept"], "stance": model.data["stance"],
-            "thresholds": dict(thresholds)}
+            "settings": dict(SETTINGS), "fields": model.data["fields"], "concept": model.data["concept"],
+            "stance": model.data["stance"], "thresholds": dict(thresholds)}
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -514,7 +517,7 @@ def differences(rows: Sequence[Row], passages: Sequence[Passage], shipped: Path 
         return "missing"
     recorded = json.loads(shipped.read_bytes())
     expected = json.loads(dumps(with_thresholds(fit(rows, passages), rows, passages, recorded["thresholds"])))
-    for part in ("version", "corpus", "settings", "concept", "stance"):
+    for part in ("version", "corpus", "settings", "fields", "concept", "stance"):
         if recorded.get(part) != expected[part]:
             return f"its {part} differs from a retrained model (python -m vetkit.concepts.training)"
     return None
