@@ -321,12 +321,11 @@ def text_scan(table: Table, runs: int) -> None:
     import scan  # bench/scan.py
 
     import vetkit
-    from vetkit.lexicon import Lexicon, builtin_registry, scan_course
-    from vetkit.phrases import find_phrases, find_violations
+    from vetkit.lexical import Lexicon, find_phrases, find_violations, scan_course
     from vetkit.text import Corpus
 
     course = vetkit.load_course(scan.generate_course(1.0))
-    registry = builtin_registry()
+    registry = vetkit.Engine().lexicons
     everything = [registry.get(name) for name in registry.names()]
     lexicons = [item for item in everything if isinstance(item, Lexicon) or item.kind == "must-not-contain"]
     for item in everything:  # compile once, as a process does

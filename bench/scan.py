@@ -16,8 +16,7 @@ import time
 
 import vetkit
 from vetkit.examples import base_course
-from vetkit.lexicon import Lexicon, builtin_registry, scan_course
-from vetkit.phrases import find_phrases, find_violations
+from vetkit.lexical import Lexicon, find_phrases, find_violations, scan_course
 from vetkit.text import Corpus
 
 SEED = 20261125
@@ -152,7 +151,7 @@ def main() -> None:
     data = generate_course(args.megabytes, hit_rate=0.12 if args.dense else 0.03)
     raw = json.dumps(data)
     course = vetkit.load_course(data)
-    registry = builtin_registry()
+    registry = vetkit.Engine().lexicons
     everything = [registry.get(name) for name in registry.names()]
     lexicons = [item for item in everything if isinstance(item, Lexicon) or item.kind == "must-not-contain"]
     for item in everything:  # compile once, as a process does

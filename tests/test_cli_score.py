@@ -404,7 +404,7 @@ class TestCatalogueCommands:
         assert result.exit_code == 0
         shown = yaml.safe_load(result.stdout)
         assert shown["id"] == "good"
-        assert shown["verdict"] == {"rule": "severity"}
+        assert shown["verdict"] == {"rule": "severity", "essential_met_at": 0.85}
         assert shown["parameters"] == {"limit": 7, "mode": "strict"}
         assert shown["criteria"]["XX-03"] == {"weight": 1.0, "essential": False, "severity": "info",
                                               "parameters": {}, "title": "Scripted criterion XX-03"}
@@ -414,7 +414,8 @@ class TestCatalogueCommands:
         """`vetkit rubrics show FILE` resolves a rubric file against the registered ones."""
         path = write_rubric(tmp_path, rubric("local", {"XX-02": {"weight": 9}}, extends="qm"))
         shown = yaml.safe_load(vetkit_cli("rubrics", "show", path).stdout)
-        assert (shown["extends"], shown["verdict"]) == ("qm", {"rule": "threshold", "threshold": 70})
+        assert (shown["extends"], shown["verdict"]) == ("qm", {"rule": "threshold", "threshold": 70,
+                                                             "essential_met_at": 0.85})
         assert shown["criteria"]["XX-02"]["weight"] == 9
 
     def test_rubrics_show_unknown_exits_2(self, site):

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "docs" / "examples" / "plugin"
 EXAMPLE = ROOT / "docs" / "examples" / "roll-call-awareness.json"
 AS_OF = "2026-11-25"
-TX_RULES = ["TX-01", "TX-02", "TX-03"]
+TX_RULES = ["TX-01", "TX-02", "TX-03", "TX-04"]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ class TestExamplePlugin:
         assert re.search(r"\b\d+ passed\b", result.stdout)
 
     def test_discovered_through_the_entry_point(self, texas):
-        """`vetkit plugins` lists texas from the vetkit-texas distribution, loaded, with its three rules."""
+        """`vetkit plugins` lists texas from the vetkit-texas distribution, loaded, with its four rules."""
         env, project = texas
         result = env.run("vetkit", "plugins", "--format", "json", cwd=project)
         assert result.returncode == 0, describe(result)
@@ -73,14 +73,14 @@ class TestExamplePlugin:
         assert plugins["texas"] == {"name": "texas", "distribution": "vetkit-texas", "version": "0.1.0",
                                     "status": "loaded", "error": None, "rules": TX_RULES}
         table = env.run("vetkit", "plugins", cwd=project).stdout
-        assert re.search(r"^texas\s+0\.1\.0\s+vetkit-texas\s+loaded\s+3$", table, re.MULTILINE), table
+        assert re.search(r"^texas\s+0\.1\.0\s+vetkit-texas\s+loaded\s+4$", table, re.MULTILINE), table
 
     def test_rules_are_listed_and_explained(self, texas):
-        """`vetkit rules --plugin texas` lists TX-01 to TX-03; `vetkit explain TX-03` reads its YAML."""
+        """`vetkit rules --plugin texas` lists TX-01 to TX-04; `vetkit explain TX-03` reads its YAML."""
         env, project = texas
         rules = env.run("vetkit", "rules", "--plugin", "texas", cwd=project)
         assert rules.returncode == 0, describe(rules)
-        assert [line.split()[0] for line in rules.stdout.splitlines()[2:5]] == TX_RULES
+        assert [line.split()[0] for line in rules.stdout.splitlines()[2:6]] == TX_RULES
         explained = env.run("vetkit", "explain", "TX-03", cwd=project)
         assert explained.returncode == 0, describe(explained)
         assert "plugin texas" in explained.stdout and "texas.area_codes" in explained.stdout

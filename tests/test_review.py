@@ -153,7 +153,7 @@ class TestAnswering:
         assert result["findings"][-1] == {"pointer": REVIEW_POINTER, "message": "Evidence cited by Dana Reviewer.",
                                           "effect": "note"}
         assert (report["verdict"], report["verdictReason"]) == (
-            "not-recommended", "XX-03 failed at error severity or as an essential criterion")
+            "not-recommended", "XX-03 failed at error severity")
         assert code == 1
 
     def test_not_applicable_leaves_the_score(self, course):

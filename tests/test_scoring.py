@@ -84,12 +84,12 @@ class TestSeverityVerdict:
         ([], ("recommended", "no criterion failed at error or warning severity and none awaits review")),
         ([("pass", "error", False), ("fail", "info", False), ("needs-review", "info", False), ("error", "info", False)],
          ("recommended", "no criterion failed at error or warning severity and none awaits review")),
-        ([("fail", "error", False)],
-         ("not-recommended", "XX-01 failed at error severity or as an essential criterion")),
+        ([("fail", "error", False)], ("not-recommended", "XX-01 failed at error severity")),
         ([("fail", "info", True)],
-         ("not-recommended", "XX-01 failed at error severity or as an essential criterion")),
+         ("not-recommended", "essential XX-01 (credit 0%) is substantially unmet (below essential_met_at = 85%)")),
         ([("fail", "warning", False), ("fail", "error", False), ("fail", "info", True)],
-         ("not-recommended", "XX-02, XX-03 failed at error severity or as an essential criterion")),
+         ("not-recommended", "XX-02 failed at error severity; essential XX-03 (credit 0%) is substantially unmet "
+                             "(below essential_met_at = 85%)")),
         ([("fail", "warning", False), ("needs-review", "error", False)],
          ("revise", "XX-01 failed at warning severity")),
         ([("needs-review", "error", False), ("error", "warning", False), ("needs-review", "info", False)],
@@ -103,32 +103,60 @@ class TestSeverityVerdict:
     ], ids=["empty", "info-only-problems", "error-fail", "essential-info-fail", "blocking-list", "warning-fail",
             "pending", "essential-info-pending", "essential-error-outcome", "not-applicable"])
     def test_table(self, rows, expected):
-        """Error-level or essential fail, then warning fail, then pending at error/warning (or essential), else recommended."""
+        """Error-level fail or an essential criterion substantially unmet, then a warning fail or an essential
+        criterion partly met, then pending at error/warning (or essential), else recommended."""
         results = [make_result(f"XX-{i:02d}", outcome, severity=severity, essential=essential)
                    for i, (outcome, severity, essential) in enumerate(rows, start=1)]
         assert scoring.severity_verdict(results) == expected
+
+    @pytest.mark.parametrize(("credit", "met_at", "expected"), [
+        (0.92, 0.85, ("revise", "essential LO-03 (credit 92%) is partly met (at or above essential_met_at = 85%)")),
+        (0.85, 0.85, ("revise", "essential LO-03 (credit 85%) is partly met (at or above essential_met_at = 85%)")),
+        (0.84, 0.85, ("not-recommended",
+                      "essential LO-03 (credit 84%) is substantially unmet (below essential_met_at = 85%)")),
+        (0.92, 0.95, ("not-recommended",
+                      "essential LO-03 (credit 92%) is substantially unmet (below essential_met_at = 95%)")),
+    ], ids=["partly-met", "at-the-line", "just-below", "stricter-rubric"])
+    def test_an_essential_criterion_partly_met_is_a_revise(self, credit, met_at, expected):
+        """An essential warning-level criterion that fails with most of its credit asks for revision, naming its
+        credit and the rubric's line; a harm at error severity still decides alone."""
+        results = [make_result("LO-03", "fail", essential=True, score=credit), make_result("DV-03", "pass")]
+        assert scoring.severity_verdict(results, essential_met_at=met_at) == expected
+        harm = [*results, make_result("TI-07", "fail", severity="error", essential=True)]
+        assert scoring.severity_verdict(harm, essential_met_at=met_at)[0] == "not-recommended"
+        assert scoring.severity_verdict(harm, essential_met_at=met_at)[1].startswith("TI-07 failed at error severity")
+
+    def test_partly_met_and_warnings_are_named_together(self):
+        """A revise names the warning-level failures and the partly met essential criteria, each with its numbers."""
+        results = [make_result("DV-03", "fail"), make_result("LO-03", "fail", essential=True, score=0.9),
+                   make_result("CV-01", "fail", essential=True, score=1.0)]
+        assert scoring.severity_verdict(results) == (
+            "revise", "DV-03 failed at warning severity; essential LO-03 (credit 90%) and CV-01 (credit 100%) are "
+                      "partly met (at or above essential_met_at = 85%)")
 
     def test_long_lists_are_cut_after_eight(self):
         """A reason naming more than eight criteria names eight and counts the rest."""
         results = [make_result(f"XX-{i:02d}", "fail", severity="error") for i in range(1, 12)]
         assert scoring.severity_verdict(results) == (
             "not-recommended", "XX-01, XX-02, XX-03, XX-04, XX-05, XX-06, XX-07, XX-08 and 3 more failed at error "
-                               "severity or as an essential criterion")
+                               "severity")
 
 
 class TestThresholdVerdict:
     @pytest.mark.parametrize(("rows", "threshold", "expected"), [
         ([("pass", False), ("fail", False)], 50,
-         ("meets", "score 50 is at or above the threshold 50 and every essential criterion passed")),
+         ("meets", "score 50 is at or above the threshold 50 and every essential criterion is met")),
         ([("pass", False), ("fail", False)], 50.5, ("does-not-meet", "score 50 is below the threshold 50.5")),
-        ([("pass", False), ("fail", True)], 0, ("does-not-meet", "essential XX-02 failed")),
-        ([("fail", True), ("needs-review", True)], 0, ("does-not-meet", "essential XX-01 failed")),
+        ([("pass", False), ("fail", True)], 0,
+         ("does-not-meet", "essential XX-02 (credit 0%) is not met (below essential_met_at = 85%)")),
+        ([("fail", True), ("needs-review", True)], 0,
+         ("does-not-meet", "essential XX-01 (credit 0%) is not met (below essential_met_at = 85%)")),
         ([("pass", False), ("needs-review", True), ("error", True)], 0,
          ("incomplete", "essential XX-02, XX-03 await a reviewer or could not be checked")),
         ([("pass", True), ("needs-review", False), ("error", False)], 100,
-         ("meets", "score 100 is at or above the threshold 100 and every essential criterion passed")),
+         ("meets", "score 100 is at or above the threshold 100 and every essential criterion is met")),
         ([("not-applicable", True)], 70, ("does-not-meet", "score 0 is below the threshold 70")),
-        ([], 0, ("meets", "score 0 is at or above the threshold 0 and every essential criterion passed")),
+        ([], 0, ("meets", "score 0 is at or above the threshold 0 and every essential criterion is met")),
     ], ids=["at-threshold", "below", "essential-fail", "fail-before-pending", "incomplete", "non-essential-pending",
             "no-conclusive", "empty-zero-threshold"])
     def test_table(self, rows, threshold, expected):
@@ -137,6 +165,13 @@ class TestThresholdVerdict:
                    for i, (outcome, essential) in enumerate(rows, start=1)]
         score = scoring.compute_score(results)
         assert scoring.threshold_verdict(results, score, threshold) == expected
+
+    def test_an_essential_criterion_met_at_its_level_does_not_gate(self):
+        """An essential criterion failed with credit at or above essential_met_at counts as met."""
+        results = [make_result("XX-01", "fail", weight=1, essential=True, score=0.9), make_result("XX-02", "pass")]
+        assert scoring.threshold_verdict(results, scoring.compute_score(results), 80)[0] == "meets"
+        assert scoring.threshold_verdict(results, scoring.compute_score(results), 80, essential_met_at=0.95) == (
+            "does-not-meet", "essential XX-01 (credit 90%) is not met (below essential_met_at = 95%)")
 
 
 class TestExitCode:

@@ -97,6 +97,18 @@ class TestPatternSyntax:
         with pytest.raises(PatternError):
             compile_pattern(source)
 
+    @pytest.mark.parametrize("pattern, text, matched", [
+        ("only {foreign nationals|foreigners|immigrants}", "Victims are only foreign nationals.", "only foreign nationals"),
+        ("{second|third} largest {criminal industry|criminal enterprise|crime}",
+         "Trafficking is the second-largest criminal enterprise.", "second-largest criminal enterprise"),
+        ("arrest {[the] [young] victim|them} for {her|their} own {good|safety}",
+         "Arrest the young victim for her own safety.", "Arrest the young victim for her own safety"),
+    ])
+    def test_anchor_inside_a_multi_word_alternative(self, pattern, text, matched):
+        """A pattern whose rarest word is a later word of an alternative is found: the distance between its
+        words is measured over the longest alternative, not to the start of the next word."""
+        assert [hit.matched for hit in Matcher([MatchRule("X", pattern)]).scan(text)] == [matched]
+
     def test_longest_overlap_wins(self):
         """When two terms overlap, only the longer hit is kept."""
         matcher = Matcher([MatchRule("L01", "child prostitute"), MatchRule("L08", "prostitute")])

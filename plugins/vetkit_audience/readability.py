@@ -1,7 +1,7 @@
 """Plain-language measures for AU-02's notes: a Flesch–Kincaid grade and undefined acronyms.
 
-Pure functions over strings; no dependencies. The estimates are rough on purpose: they point a
-reviewer at dense text, they do not decide anything.
+Pure functions over strings, on the kit's one sentence model. The estimates are rough on purpose:
+they point a reviewer at dense text, they do not decide anything.
 """
 
 from __future__ import annotations
@@ -12,20 +12,15 @@ from typing import Iterable, Iterator
 
 from attrs import frozen
 
+from vetkit.kit import sentences as split_sentences
+
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\|)")
 _MARKUP = (
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),         # links and images keep their text
     (re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"), " "),  # addresses are not prose
     (re.compile(r"`[^`]*`"), " "),                             # inline code
     (re.compile(r"[*_]{1,3}"), ""),                            # emphasis
-    (re.compile(r"^\s*(?:#{1,6}|[-*+]|\d{1,3}[.)]|>)\s*"), ""),  # heading, list and quote markers
-    (re.compile(r"\|"), " "),                                  # table cells
 )
-# A sentence ends at . ! ? (closing quotes or brackets may follow) before a capital, a digit or an
-# opening quote. The preceding token is checked against abbreviations such as "U.S." or "e.g.".
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:e\.g|i\.e|etc|vs|cf|Dr|Mr|Mrs|Ms|St|No|Sec|Inc|Co|Jr|Sr)\.)$")
 
 
 @frozen
@@ -71,44 +66,15 @@ def _syllables(word: str) -> int:
     return max(1, len(_VOWEL_GROUP.findall(letters)))
 
 
-def _blocks(text: str) -> Iterator[str]:
-    """Paragraphs, headings, list items and table rows of plain text or Markdown, markup removed."""
-    current: list[str] = []
-    in_fence = False
-    for line in text.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        if not line.strip() or _BLOCK_START.match(line):
-            if current:
-                yield " ".join(current)
-            current = []
-        if line.strip():
-            current.append(_strip(line))
-    if current:
-        yield " ".join(current)
-
-
-def _strip(line: str) -> str:
+def _strip(sentence: str) -> str:
     for pattern, replacement in _MARKUP:
-        line = pattern.sub(replacement, line)
-    return line.strip()
+        sentence = pattern.sub(replacement, sentence)
+    return " ".join(sentence.split())
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of a text: each heading, list item and title counts as one at least."""
-    found: list[str] = []
-    for block in _blocks(text):
-        start = 0
-        for match in _BOUNDARY.finditer(block):
-            if _ABBREVIATION.search(block[start:match.start() + 1]):
-                continue
-            found.append(block[start:match.end()].strip())
-            start = match.end()
-        found.append(block[start:].strip())
-    return [sentence for sentence in found if _WORD.search(sentence)]
+    """Sentences of a text (each heading, list item and table cell counts as one), markup removed."""
+    return [plain for sentence in split_sentences(text) if _WORD.search(plain := _strip(sentence))]
 
 
 def stats(text: str) -> TextStats:

@@ -6,6 +6,7 @@ The public API::
     course = vetkit.load_course("course.json")        # raises vetkit.InvalidCourse
     report = vetkit.score(course, rubric="ht-training")
     print(report.verdict, report.score)
+    draft = vetkit.import_course(["deck.pptx", "plan.docx"])   # a course document from the files you have
 
 Names are imported on first use, so ``import vetkit`` stays cheap for the command line.
 """
@@ -28,6 +29,7 @@ _EXPORTS = {
     "VetkitError": "vetkit.errors",
     "InvalidDocument": "vetkit.errors",
     "InvalidCourse": "vetkit.errors",
+    "InvalidSource": "vetkit.errors",
     "RubricError": "vetkit.errors",
     "ReviewError": "vetkit.errors",
     "PluginError": "vetkit.errors",
@@ -46,6 +48,9 @@ _EXPORTS = {
     "Engine": "vetkit.engine",
     "score": "vetkit.engine",
     "Rubric": "vetkit.rubric",
+    "import_course": "vetkit.importers",
+    "Draft": "vetkit.importers",
+    "ImportOptions": "vetkit.importers",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -66,8 +71,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from .course import Course, TextField
-    from .errors import (InvalidCourse, InvalidDocument, PluginError, Problem, ReviewError, RubricError,
-                         UsageError, VetkitError)
+    from .errors import (InvalidCourse, InvalidDocument, InvalidSource, PluginError, Problem, ReviewError,
+                         RubricError, UsageError, VetkitError)
     from .loading import Validation, load_course, validate
     from .parsing import Limits
     from .checking import CheckContext, Result, combine
@@ -75,5 +80,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .hookspecs import hookimpl
     from .report import Finding, Report, RuleResult
     from .rubric import Rubric
+    from .importers import Draft, ImportOptions, import_course
     from .rules import Example, Rule, load_rules
     from .vocabulary import Vocabulary

@@ -203,6 +203,63 @@ def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
     return Engine(disable=disabled, strict_plugins=strict_plugins)
 
 
+def import_options(function):
+    """What the source files may not say: --role, --level, --minutes... (``vetkit import`` and ``vetkit score``)."""
+    from_sources = "Imported courses: "
+    for option in reversed([
+        click.option("--role", "roles", multiple=True, metavar="ROLE",
+                     help=from_sources + "audience role, e.g. patrol (repeatable)."),
+        click.option("--experience", type=click.Choice(["recruit", "in-service", "specialist", "supervisor",
+                                                        "executive"]), default=None,
+                     help=from_sources + "the audience's experience."),
+        click.option("--level", type=click.Choice(["awareness", "operational", "advanced", "leadership"]),
+                     default=None, help=from_sources + "the course level."),
+        click.option("--mode", "modes", multiple=True,
+                     type=click.Choice(["in-person", "live-online", "self-paced", "roll-call", "blended"]),
+                     help=from_sources + "delivery mode (repeatable)."),
+        click.option("--minutes", type=click.IntRange(1, 100_000), default=None, metavar="N",
+                     help=from_sources + "total minutes of instruction."),
+        click.option("--jurisdiction", default=None, metavar="CODE",
+                     help=from_sources + "where it is taught: US, a state code (TX) or US-TX."),
+        click.option("--provider", default=None, metavar="NAME", help=from_sources + "who owns the course."),
+    ]):
+        function = option(function)
+    return function
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
+@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+              help="Write the course document here (.yaml or .json; default: YAML on stdout).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@import_options
+def import_(files, output, force, **options) -> None:
+    """Make a course document from the material you have: decks, lesson plans, PDFs, web pages, LMS packages.
+
+    FILES (.pptx, .docx, .pdf, .html, .md, .imscc, SCORM .zip) make one course. What they do not
+    say comes from the options or is left as a FILL IN placeholder that `vetkit validate`
+    reports; every text remembers the file and the slide, page or heading it came from.
+
+    Exit code 0 when the draft is written, 2 for a file that cannot be read (corrupt, encrypted,
+    hostile, too large) or when the import extra is missing.
+    """
+    from .importers import ImportOptions, import_course
+
+    if output is not None and output.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise CliError(f"{output}: write the course document to a .yaml or .json file")
+    if output is not None and output.exists() and not force:
+        raise CliError(f"{output}: already exists. Choose another path, or pass --force to overwrite it.")
+    draft = import_course(files, ImportOptions(**options))
+    click.echo(draft.summary(), err=True)
+    for note in draft.notes:
+        click.echo(f"note: {note}", err=True)
+    if output is None:
+        click.echo(draft.to_yaml(), nl=False)
+        return
+    _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output)
+    click.echo(f"next: fill in what is marked FILL IN, then vetkit validate {output}", err=True)
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE",
@@ -226,13 +283,16 @@ def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Score several courses in N processes.")
 @plugin_options
+@import_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, output_dir, jobs, disabled, strict_plugins) -> None:
+          require_complete, verbose, output_dir, jobs, disabled, strict_plugins, **import_values) -> None:
     """Score course documents against a rubric and print the verdict.
 
     Pass one FILE for its report, or several files and folders (searched recursively for
     .json and .yaml courses) for a summary table; --output-dir also writes a report per
-    course and a portfolio page.
+    course and a portfolio page. Source files (.pptx, .docx, .pdf, .html, .md, .imscc, SCORM
+    .zip) are imported in memory and scored as one course; the report lists what was assumed
+    where they say nothing.
 
     Exit code 0 when recommended (or pending review), 1 when it does not pass or scores
     below --fail-under, 2 for invalid input (with several courses: the worst of them).
@@ -243,17 +303,30 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     output_format = output_format or _format_for(engine, output)
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
-    if len(files) == 1 and not files[0].is_dir() and output_dir is None:
+    from .importers import is_source
+
+    if output_dir is None and any(is_source(path) for path in files):
+        from .importers import ImportOptions, import_course, score_draft
+
+        draft = import_course(files, ImportOptions(**import_values), vocabulary=engine.vocabulary)
+        report = score_draft(draft, engine, rubric=rubric_ref, as_of=as_of, review=review_file, select=select,
+                             ignore=ignore)
+    elif any(value not in (None, ()) for value in import_values.values()):
+        raise click.UsageError("--role, --level, --minutes and the other import options apply to source files "
+                               "(.pptx, .docx, .pdf, ...); a course document says these itself.")
+    elif output_dir is None and len(files) == 1 and not files[0].is_dir():
         course = engine.load_course(files[0])
         report = engine.score(course, rubric=rubric_ref, as_of=as_of, review=review_file, select=select, ignore=ignore)
-        rendered = engine.formats[output_format].render(
-            report, color=output is None and _color(), explain=explain, verbose=verbose)
-        _emit(rendered, output)
-        sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
-    _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir, jobs=jobs,
-                review_file=review_file, disabled=disabled, strict_plugins=strict_plugins, rubric=rubric_ref,
-                as_of=as_of, select=select, ignore=ignore, fail_under=fail_under, require_complete=require_complete,
-                render_options={"explain": explain, "verbose": verbose})
+    else:
+        _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir,
+                    jobs=jobs, review_file=review_file, disabled=disabled, strict_plugins=strict_plugins,
+                    rubric=rubric_ref, as_of=as_of, select=select, ignore=ignore, fail_under=fail_under,
+                    require_complete=require_complete, render_options={"explain": explain, "verbose": verbose})
+        return
+    rendered = engine.formats[output_format].render(
+        report, color=output is None and _color(), explain=explain, verbose=verbose)
+    _emit(rendered, output)
+    sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
 
 
 def _score_many(files, *, engine, output_format, output, output_dir, jobs, review_file, disabled, strict_plugins,

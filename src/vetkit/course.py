@@ -13,6 +13,7 @@ from attrs import frozen
 from . import pointers
 from .errors import Problem
 from .integrity import addressable
+from .provenance import Origin, origin_at
 from .sourcemap import SourceMap
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -181,6 +182,10 @@ class Course:
     def locate(self, pointer: str) -> tuple[int, int] | None:
         """1-based (line, column) of a pointer in the source text, where known."""
         return self._source_map.locate(pointer)
+
+    def origin(self, pointer: str, offset: int | None = None) -> Origin | None:
+        """The place in an original file (``deck.pptx, slide 7 (notes)``) that imported text came from."""
+        return origin_at(self.data, pointer, offset)
 
     @cached_property
     def _texts(self) -> tuple[TextField, ...]:

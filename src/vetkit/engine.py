@@ -308,9 +308,10 @@ class Engine:
                         for rule_id in sorted(set(review.answers) - scored)]
         score = scoring.compute_score(results)
         if rubric.verdict_rule == "threshold":
-            verdict, why = scoring.threshold_verdict(results, score, rubric.threshold or 0.0)
+            verdict, why = scoring.threshold_verdict(results, score, rubric.threshold or 0.0,
+                                                     essential_met_at=rubric.essential_met_at)
         else:
-            verdict, why = scoring.severity_verdict(results)
+            verdict, why = scoring.severity_verdict(results, essential_met_at=rubric.essential_met_at)
         return Report(
             tool_version=__version__,
             course={"id": course.id, "version": course.version, "title": course.title, "sha256": course.sha256,
@@ -383,15 +384,19 @@ def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _located(finding: Finding, course: Course) -> Finding:
+    """The finding with its line and column in the course file and, for imported text, its source."""
     position = course.locate(finding.pointer)
-    if position is None:
+    source = course.origin(finding.pointer, finding.start)
+    if position is None and source is None:
         return finding
+    line, column = position or (finding.line, finding.column)
     if type(finding) is Finding:  # what evolve() builds, without its per-call introspection
         return Finding(finding.pointer, finding.message, finding.effect, finding.evidence, finding.suggestion,
-                       finding.severity, finding.start, finding.end, position[0], position[1], finding.term)
+                       finding.severity, finding.start, finding.end, line, column, finding.term,
+                       source or finding.source)
     from attrs import evolve
 
-    return evolve(finding, line=position[0], column=position[1])
+    return evolve(finding, line=line, column=column, source=source or finding.source)
 
 
 def _error_result(criterion, reason: str, *, rule: Rule | None = None) -> RuleResult:

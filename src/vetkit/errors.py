@@ -95,6 +95,13 @@ class ReviewError(InvalidDocument):
     """A reviewer answer file is invalid."""
 
 
+class InvalidSource(InvalidDocument):
+    """A file given to ``vetkit import`` cannot be read safely: corrupt, encrypted, hostile or too large.
+
+    .. versionadded:: 0.2
+    """
+
+
 class PluginError(VetkitError):
     """A plugin failed and ``--strict-plugins`` asked for that to be fatal."""
 

@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from attrs import frozen
 
-from . import integrity, parsing
+from . import integrity, parsing, placeholders
 from .course import Course
 from .errors import InvalidCourse, InvalidDocument, Problem
 from .parsing import DEFAULT_LIMITS, Document, Limits
@@ -66,18 +66,12 @@ def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabu
         return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
     if base_dir is None and isinstance(source, (str, os.PathLike)):
         base_dir = Path(source).parent
-    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir, owned=True)
-
-
-def check_document(document: Document, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
-                   base_dir: str | os.PathLike[str] | None = None) -> Validation:
-    """Schema, integrity and material-file checks on a parsed document."""
-    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir, owned=False)
+    return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir)
 
 
 def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
-           base_dir: str | os.PathLike[str] | None, owned: bool) -> Validation:
-    """:func:`check_document`; ``owned`` when no one else holds ``document.data`` (``validate`` parsed it)."""
+           base_dir: str | os.PathLike[str] | None) -> Validation:
+    """Schema, integrity and material-file checks on a parsed document."""
     vocabulary = vocabulary or builtin_vocabulary()
     data = document.data
 
@@ -90,6 +84,12 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
                 for pointer, message, hint in translate(schema_errors("course", data))]
     for issue in integrity.check(data, vocabulary):
         problems.append(located(issue.pointer, issue.message, issue.hint, issue.code, issue.severity))
+    if not document.raw or placeholders.PREFIX.encode() in document.raw:
+        holes = dict(placeholders.find(data))
+        problems = [p for p in problems if not placeholders.covers(p.pointer or "", holes)]
+        problems += [located(pointer, f"fill in {placeholders.field_label(pointer)}: {what}",
+                             "replace the FILL IN text with the course's own value", "placeholder")
+                     for pointer, what in holes.items()]
     material_texts: dict[str, str] = {}
     if isinstance(data, dict):
         for pointer, message, hint, text in _material_files(data, base_dir, limits):
@@ -104,8 +104,7 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
         course = Course(data, name=document.name, source_map=document.source_map, material_texts=material_texts,
                         warnings=warnings, raw=document.raw, format=document.format,
                         base_dir=str(base_dir) if base_dir is not None else None)
-        if owned:  # the parsed data is private to this course: it hashes it without thawing
-            course._plain = data
+        course._plain = data  # the parsed data is private to this course: it hashes it without thawing
     return Validation(document.name, errors, warnings, course)
 
 

@@ -10,6 +10,8 @@ from typing import Any, Mapping
 
 from attrs import evolve, field, frozen
 
+from .provenance import Origin
+
 OUTCOMES = ("pass", "fail", "needs-review", "not-applicable", "error")
 SEVERITIES = ("error", "warning", "info")
 REPORT_FORMAT = "report/1"
@@ -24,7 +26,8 @@ class Finding:
     """One observation a rule makes about one place in the course.
 
     ``effect`` says what the finding does to its rule's outcome: ``fail``, ``needs-review``
-    or ``note`` (listed, no effect).
+    or ``note`` (listed, no effect). ``source`` is the place in an original file (a slide,
+    a page) that the text came from, for courses made by ``vetkit import``.
     """
 
     pointer: str
@@ -38,6 +41,7 @@ class Finding:
     line: int | None = None
     column: int | None = None
     term: str | None = None
+    source: Origin | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The finding's JSON object; unset optional keys are left out."""
@@ -47,6 +51,8 @@ class Finding:
                            ("line", self.line), ("column", self.column), ("term", self.term)):
             if value not in (None, ""):
                 raw[key] = value
+        if self.source is not None:
+            raw["source"] = self.source.to_json()
         return raw
 
     @classmethod
@@ -54,7 +60,8 @@ class Finding:
         """Rebuild a finding from its JSON object."""
         return cls(raw["pointer"], raw["message"], raw.get("effect", "fail"), raw.get("evidence", ""),
                    raw.get("suggestion"), raw.get("severity"), raw.get("start"), raw.get("end"),
-                   raw.get("line"), raw.get("column"), raw.get("term"))
+                   raw.get("line"), raw.get("column"), raw.get("term"),
+                   Origin.from_json(raw["source"]) if raw.get("source") else None)
 
 
 @frozen

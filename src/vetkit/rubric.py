@@ -38,6 +38,7 @@ class Rubric:
     criteria: tuple[Criterion, ...] = field(converter=_tuple)
     verdict_rule: str = "severity"
     threshold: float | None = None
+    essential_met_at: float = 0.85
     parameters: Mapping[str, Any] = field(factory=dict)
     description: str = ""
     source: str = ""
@@ -57,7 +58,8 @@ class Rubric:
         return {
             "id": self.id, "version": self.version, "title": self.title, "description": self.description,
             "source": self.source, "licence": self.licence, "extends": self.extends,
-            "verdict": {"rule": self.verdict_rule, **({"threshold": self.threshold} if self.threshold is not None else {})},
+            "verdict": {"rule": self.verdict_rule, **({"threshold": self.threshold} if self.threshold is not None else {}),
+                        "essential_met_at": self.essential_met_at},
             "parameters": dict(self.parameters),
             "criteria": {c.id: {"weight": c.weight, "essential": c.essential, "severity": c.severity,
                                 "parameters": dict(c.parameters), **({"guideline": c.guideline} if c.guideline else {})}
@@ -138,7 +140,8 @@ def resolve(rubric_id: str, sources: Mapping[str, tuple[dict[str, Any], str]]) -
                           settings.get("severity"), dict(settings.get("parameters") or {}), settings.get("guideline"))
                 for criterion_id, settings in merged.items()]
     return Rubric(id=data["id"], version=data["version"], title=data["title"], criteria=criteria,
-                  verdict_rule=verdict["rule"], threshold=verdict.get("threshold"), parameters=parameters,
+                  verdict_rule=verdict["rule"], threshold=verdict.get("threshold"),
+                  essential_met_at=verdict.get("essential_met_at", 0.85), parameters=parameters,
                   description=data.get("description", ""), source=data.get("source", ""),
                   licence=data.get("licence", ""), extends=data.get("extends"), origin=origin)
 

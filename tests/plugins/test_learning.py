@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +26,6 @@ AS_OF = dt.date(2026, 11, 25)
 RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_learning") / "rules", plugin="learning")}
 EXAMPLES = [pytest.param(rule, example, id=f"{rule.id}:{example.name}")
             for rule in RULES.values() for example in rule.examples]
-EXAMPLE_COURSES = sorted((Path(__file__).parents[2] / "docs" / "examples").glob("*.json"))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -689,28 +687,6 @@ class TestLO04:
 
 
 # -- example courses and properties ---------------------------------------------------------
-
-class TestExampleCourses:
-    @pytest.mark.parametrize("path", EXAMPLE_COURSES, ids=[p.stem for p in EXAMPLE_COURSES])
-    @pytest.mark.parametrize("rule_id", ["LO-01", "LO-02", "LO-03", "LO-04"])
-    def test_checks_run_on_the_example_courses(self, path, rule_id):
-        """Every check answers on every bundled example course, with pointers into it."""
-        loaded = vetkit.load_course(path)
-        result = run_rule(rule_id, loaded, as_of=AS_OF)
-        assert result.outcome in ("pass", "fail", "needs-review")
-        assert result.reason
-        for finding in result.findings:
-            assert finding.pointer.startswith("/")
-
-    @pytest.mark.parametrize("path", EXAMPLE_COURSES, ids=[p.stem for p in EXAMPLE_COURSES])
-    def test_alignment_and_hours_serialize(self, path):
-        """The library functions give plain JSON-ready data on real courses."""
-        import json
-
-        loaded = vetkit.load_course(path)
-        json.dumps(alignment_map(loaded).to_json())
-        json.dumps(hour_arithmetic(loaded).to_json())
-
 
 BLOOM = ["remember", "understand", "apply", "analyze", "evaluate", "create"]
 ITEM_TYPES = ["choice", "multiple-response", "true-false", "short-answer", "essay", "performance-step"]

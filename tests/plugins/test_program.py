@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,6 @@ from vetkit.examples import example_course
 AS_OF = dt.date(2026, 11, 25)
 RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_program") / "rules", plugin="program")}
 EXAMPLES = [(rule, example) for rule in RULES.values() for example in rule.examples]
-DOC_COURSES = sorted((Path(__file__).parents[2] / "docs" / "examples").glob("*.json"))
 
 
 def run(rule_id: str, params: dict | None = None, as_of: dt.date = AS_OF, **top):
@@ -51,17 +49,6 @@ class TestCatalogue:
         """The plugin defines DV-01..06, DM-04..06 and EV-01..04, and none of DM-01..03."""
         assert sorted(RULES) == ["DM-04", "DM-05", "DM-06", "DV-01", "DV-02", "DV-03", "DV-04", "DV-05", "DV-06",
                                  "EV-01", "EV-02", "EV-03", "EV-04"]
-
-    def test_parameters_use_the_guideline_keys_and_defaults(self):
-        """Thresholds are the §3 defaults under their exact dotted keys."""
-        assert RULES["DV-01"].parameters == {"sme.min_disciplines": 3, "sme.required": ["victim-services"]}
-        assert RULES["DV-02"].parameters == {"survivor.min_stages": 1, "survivor.require_compensated": True,
-                                             "survivor.forbid_story_required": True}
-        assert RULES["DV-03"].parameters == {"instructor.min_ht_years": 2, "instructor.require_trauma_informed": True}
-        assert RULES["DM-05"].parameters == {"interactive.min_share": 0.30, "roll_call.max_module_minutes": 20}
-        assert RULES["EV-01"].parameters == {"evaluation.required_levels": [1, 2],
-                                             "evaluation.follow_up_days": [90, 180]}
-        assert RULES["EV-03"].parameters == {"review.max_cycle_months": 24}
 
     @pytest.mark.parametrize("rule_id", sorted(RULES))
     def test_rule_metadata(self, rule_id):
@@ -582,14 +569,3 @@ class TestEV04:
         """No history to read is missing evidence: fail at /lifecycle/history."""
         result = run("EV-04", **({"lifecycle": lifecycle} if lifecycle else {}))
         assert (result.outcome, result.score, fails(result)) == ("fail", 0.0, ["/lifecycle/history"])
-
-
-@pytest.mark.parametrize("path", DOC_COURSES, ids=lambda p: p.name)
-@pytest.mark.parametrize("rule_id", sorted(RULES))
-def test_documentation_courses(path, rule_id):
-    """Every rule runs on the shipped example courses without raising and with a well-formed result."""
-    course = vetkit.load_course(str(path))
-    result = run_rule(rule_id, course, as_of=AS_OF)
-    assert result.outcome in ("pass", "fail", "needs-review", "not-applicable")
-    assert result.reason and result.reason.endswith(".")
-    assert all(finding.pointer.startswith("/") for finding in result.findings)

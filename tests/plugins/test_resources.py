@@ -18,7 +18,6 @@ RULES = {rule.id: rule for rule in vetkit.load_rules(files("vetkit_resources") /
 EXAMPLES = [pytest.param(rule, example, id=f"{rule.id}:{example.name}")
             for rule in RULES.values() for example in rule.examples]
 DOCS = Path(__file__).parents[2] / "docs" / "examples"
-DOC_COURSES = sorted(DOCS.glob("*.json"))
 
 HOTLINE = {"id": "H1", "name": "National Human Trafficking Hotline", "type": "hotline", "phone": "1-888-373-7888",
            "text": "233733"}
@@ -304,13 +303,6 @@ class TestRR04:
 
 
 class TestDocumentationCourses:
-    @pytest.mark.parametrize("path", DOC_COURSES, ids=[p.stem for p in DOC_COURSES])
-    def test_every_rule_runs(self, path):
-        """Every RR check runs on every example course without raising."""
-        target = vetkit.load_course(path)
-        for rule_id in RULES:
-            assert run(rule_id, target).outcome in ("pass", "fail", "needs-review", "not-applicable")
-
     def test_dispatcher_hotline_fails(self):
         """The dispatcher course gives 1-888-373-7889 under the old name with no text option: RR-01 fails."""
         result = run("RR-01", vetkit.load_course(DOCS / "dispatcher-call-taking.json"))

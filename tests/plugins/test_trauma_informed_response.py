@@ -121,8 +121,13 @@ class TestTI01:
         (PVC + " Shelter beds go to the women who agree to give a statement.", "fail", ["/modules/0/text"], []),
         (PVC + " Shelter is open to every victim, including the ones who agree to testify later.", "needs-review",
          [], ["/modules/0/text"]),
+        ("A victim-centered approach applies to minors: any minor induced into commercial sex is a victim "
+         "regardless of whether force, fraud or coercion is involved.", "needs-review", [], ["/modules/0/text"]),
+        ("A victim-centered approach: shelter is offered regardless of whether the person agrees to testify.",
+         "pass", [], []),
     ], ids=["unconditional", "own-voice", "quoted", "other-condition", "other-clause", "also-unconditional",
-            "negated", "paraphrase", "who-agree-to", "who-agree-including"])
+            "negated", "paraphrase", "who-agree-to", "who-agree-including", "regardless-of-the-law",
+            "regardless-of-testifying"])
     def test_conditional_help(self, text, outcome, fails, reviews):
         """Only a clause that ties help to cooperation in the course's own voice fails; doubtful uses are reviewed."""
         result = run("TI-01", modules=[module(text, ["victim-centered"])])
@@ -424,14 +429,6 @@ def _doc(name: str):
 
 
 class TestDocumentationCourses:
-    @pytest.mark.parametrize("path", sorted(DOCS.glob("*.json")), ids=lambda p: p.stem)
-    def test_every_check_runs(self, path):
-        """Every rule runs on every documentation course without raising and with a valid outcome."""
-        course = vetkit.load_course(path)
-        for rule in RULES.values():
-            result = run_rule(rule.id, course, as_of=AS_OF)
-            assert result.outcome in ("pass", "fail", "needs-review", "not-applicable"), rule.id
-
     def test_dispatcher_course(self):
         """The dispatcher course fails TI-01, TI-05 and TI-10 to TI-13, as it is written to."""
         course = _doc("dispatcher-call-taking")

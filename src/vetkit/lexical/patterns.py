@@ -269,7 +269,7 @@ class CompiledPattern:
     required: tuple[frozenset[str], ...] = ()
     words: frozenset[str] | None = None  # a single plain word: the lower-case forms it matches exactly
     order: tuple[frozenset[str], ...] = ()  # every required word's set, in pattern order (stop words included)
-    gaps: tuple[int, ...] = ()  # longest distance between the starts of consecutive words of ``order``
+    gaps: tuple[int, ...] = ()  # longest distance between the triggers of consecutive words of ``order``
 
 
 @lru_cache(maxsize=4096)
@@ -293,8 +293,10 @@ def compile_pattern(source: str, *, case_sensitive: bool = False, inflect: bool 
         VOCABULARY.update(words_set)
     triggers = min(required, key=_trigger_score) if required else None
     informative = tuple(dict.fromkeys(r for r in required if r is triggers or not (r & STOP_WORDS)))
-    # Longest distance from the start of each required word to the start of the next one.
-    gaps = tuple(_max_length(words[a:b]) for (a, _), (b, _) in zip(located, located[1:]))
+    # Longest distance from where one required word's trigger can start to where the next one's can: the
+    # whole of the words from this one up to and including the next, whose trigger may be a later token
+    # of a multi-word alternative ("only {foreign nationals|...}": "nationals").
+    gaps = tuple(_max_length(words[a:b + 1]) for (a, _), (b, _) in zip(located, located[1:]))
     return CompiledPattern(source, regex, triggers, _max_length(words) + 8, informative,
                            None if case_sensitive else _plain_word(words, inflect), tuple(required), gaps)
 

@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from ..errors import Problem
 from .phrases import PhraseSet, load_phrase_set, merge_phrase_sets
 from .sources import LexiconError, read_source
-from .terms import Lexicon, Term, load_lexicon
+from .terms import Lexicon, load_lexicon, merge_lexicons
 
 
 def _is_phrase_source(data: Any) -> bool:
@@ -76,10 +76,4 @@ class LexiconRegistry:
         if any(isinstance(part, PhraseSet) for part in parts):
             raise LexiconError(f"{name}: mixes a lexicon and a phrase set", [Problem(
                 f"the sources registered as {name!r} mix a lexicon of terms and a phrase set", code="lexicon")])
-        terms: dict[str, Term] = {}
-        for part in parts:
-            for term in part.terms:
-                terms[term.id] = term
-        fields = next((part.fields for part in reversed(parts) if part.fields), ())
-        description = next((part.description for part in parts if part.description), "")
-        return Lexicon(name, tuple(terms.values()), fields, description)
+        return merge_lexicons(name, parts)

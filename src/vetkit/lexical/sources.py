@@ -8,7 +8,6 @@ from typing import Any, Mapping, NamedTuple
 
 from ..errors import InvalidDocument, Problem
 
-SEVERITIES = ("error", "warning", "info")
 SCOPES = ("sentence", "paragraph", "field")
 
 

@@ -13,7 +13,8 @@ from ..errors import Problem
 from ..text import PreparedText
 from .matcher import Hit, Matcher, MatchRule, matcher_for
 from .patterns import PatternError, compile_pattern
-from .sources import SCOPES, SEVERITIES, LexiconError, Source, problem, read_source, strings
+from ..report import SEVERITIES
+from .sources import SCOPES, LexiconError, Source, problem, read_source, strings
 
 WHERE = ("any", "quoted-or-glossary", "quoted-or-near")
 
@@ -268,3 +269,14 @@ def load_lexicon(source: Any, name: str | None = None) -> Lexicon:
     return Lexicon(lexicon_name, tuple(terms.values()), strings(meta.get("fields")), str(meta.get("description") or ""))
 
 
+
+
+def merge_lexicons(name: str, parts: list[Lexicon]) -> Lexicon:
+    """One lexicon from several sources of the same name: terms by id, a later term replaces an earlier one."""
+    terms: dict[str, Term] = {}
+    for part in parts:
+        for term in part.terms:
+            terms[term.id] = term
+    fields = next((part.fields for part in reversed(parts) if part.fields), ())
+    description = next((part.description for part in parts if part.description), "")
+    return Lexicon(name, tuple(terms.values()), fields, description)

@@ -273,6 +273,8 @@ def _finding(finding, *, show_fix: bool) -> str:
     if finding.line:
         where += f' <span class="line">line {_e(finding.line)}' + (
             f", column {_e(finding.column)}" if finding.column else "") + "</span>"
+    if finding.source is not None:
+        where = f'<strong class="source">{_e(finding.source.label)}</strong> {where}'
     lines = [f'<li class="finding {effect}">',
              f'<p class="where">{where}<span class="effect">{_e({"fail": "fails the criterion", "needs-review": "needs review", "note": "note"}.get(finding.effect, finding.effect))}</span></p>',
              f'<p class="message">{_e(finding.message)}</p>']

@@ -80,6 +80,8 @@ def _findings(findings) -> str:
         where = finding.pointer or "/"
         if finding.line:
             where += f" (line {finding.line}" + (f", column {finding.column}" if finding.column else "") + ")"
+        if finding.source is not None:
+            where = f"{finding.source.label} [{where}]"
         lines.append(f"- {where}: {finding.message}")
         if finding.evidence:
             lines.append(f"    evidence: \u201c{finding.evidence}\u201d")

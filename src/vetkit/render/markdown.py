@@ -110,6 +110,8 @@ def _findings(report, top: int) -> list[str]:
             where = code(finding.pointer or "/")
             if finding.line:
                 where += f" line {finding.line}"
+            if finding.source is not None:
+                where = f"{text(finding.source.label)}<br>{where}"
             message = text(finding.message)
             if finding.evidence:
                 message += f" — “{text(finding.evidence)}”"

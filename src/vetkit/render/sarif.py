@@ -7,8 +7,10 @@ carries the rules (``reportingDescriptor``) it contributed to this report. What 
 - each finding with effect ``fail`` or ``needs-review`` of a criterion that failed or
   awaits review, located by its JSON Pointer (a logical location whose
   ``fullyQualifiedName`` is the pointer) and, where the line is known, by a region in the
-  course file; a criterion that failed or awaits review without such findings gives one
-  result for the whole course;
+  course file; a finding on imported text is located in its original file instead (the
+  artifact is ``deck.pptx``, the location's message says ``slide 7 (notes)``), with the place
+  in the course file as a related location; a criterion that failed or awaits review without
+  such findings gives one result for the whole course;
 - a failure has ``kind: "fail"`` and a ``level`` from the severity (error → ``error``,
   warning → ``warning``, info → ``note``); a pending review has ``kind: "review"`` and
   ``level: "none"``, because SARIF 2.1.0 §3.27.10 requires ``none`` whenever ``kind`` is not
@@ -44,6 +46,9 @@ def sarif_log(report) -> dict[str, Any]:
     """The SARIF log as data."""
     components, index = _components(report)
     uri = _uri(report.course.get("file"))
+    artifacts = _Artifacts()
+    if uri:
+        artifacts.add(uri, _mime(report.course.get("file", "")))
     results = []
     for result in report.results:
         if result.outcome not in ("fail", "needs-review"):
@@ -51,8 +56,8 @@ def sarif_log(report) -> dict[str, Any]:
         where = index[result.rule_id]
         shown = [f for f in result.findings if f.effect in ("fail", "needs-review")]
         if not shown:
-            results.append(_result(result, where, None, uri))
-        results += [_result(result, where, finding, uri) for finding in shown]
+            results.append(_result(result, where, None, uri, artifacts))
+        results += [_result(result, where, finding, uri, artifacts) for finding in shown]
     run: dict[str, Any] = {
         "tool": {"driver": _driver(report, components.pop(None, None)), "extensions": list(components.values())},
         "invocations": [_invocation(report, index)],
@@ -64,10 +69,26 @@ def sarif_log(report) -> dict[str, Any]:
             "rubric": dict(report.rubric),
         },
     }
-    if uri:
-        run["artifacts"] = [{"location": {"uri": uri}, "roles": ["analysisTarget"],
-                             "mimeType": _mime(report.course.get("file", ""))}]
+    if artifacts.entries:
+        run["artifacts"] = artifacts.entries
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+class _Artifacts:
+    """The run's artifacts: the course file first (when it has one), then each source file a finding names."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict[str, Any]] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, uri: str, mime: str | None = None) -> int:
+        if uri not in self._index:
+            self._index[uri] = len(self.entries)
+            entry: dict[str, Any] = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
+            if mime:
+                entry["mimeType"] = mime
+            self.entries.append(entry)
+        return self._index[uri]
 
 
 def _components(report) -> tuple[dict[str | None, dict[str, Any]], dict[str, tuple[int | None, int]]]:
@@ -129,7 +150,7 @@ def _descriptor(result) -> dict[str, Any]:
     return descriptor
 
 
-def _result(result, where: tuple[int | None, int], finding, uri: str | None) -> dict[str, Any]:
+def _result(result, where: tuple[int | None, int], finding, uri: str | None, artifacts: _Artifacts) -> dict[str, Any]:
     review = result.outcome == "needs-review" or (finding is not None and finding.effect == "needs-review")
     severity = (finding.severity if finding is not None and finding.severity else None) or result.severity
     component, number = where
@@ -158,7 +179,24 @@ def _result(result, where: tuple[int | None, int], finding, uri: str | None) -> 
                            ("term", finding.term)):
             if value:
                 sarif["properties"][key] = value
+        source = finding.source
+        source_uri = _uri(source.file) if source is not None else None
+        if source_uri:
+            sarif["relatedLocations"] = [{"id": 1, **sarif["locations"][0],
+                                          "message": {"text": "where the text stands in the course document"}}]
+            sarif["locations"] = [_source_location(finding, source_uri, artifacts)]
+            sarif["properties"]["source"] = source.to_json()
     return sarif
+
+
+def _source_location(finding, uri: str, artifacts: _Artifacts) -> dict[str, Any]:
+    """The finding's place in its original file: the file as artifact, the place in words, the line if known."""
+    source = finding.source
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "index": artifacts.add(uri, _source_mime(source.file))}}
+    if source.line:
+        physical["region"] = {"startLine": source.line}
+    logical = {"fullyQualifiedName": finding.pointer or "/", "kind": "value" if finding.pointer else "object"}
+    return {"physicalLocation": physical, "logicalLocations": [logical], "message": {"text": source.at or source.file}}
 
 
 def _location(finding, uri: str | None) -> dict[str, Any]:
@@ -216,6 +254,19 @@ def _uri(file: str | None) -> str | None:
 
 def _mime(file: str) -> str:
     return "application/yaml" if file.lower().endswith((".yaml", ".yml")) else "application/json"
+
+
+_SOURCE_TYPES = {
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf", ".html": "text/html", ".htm": "text/html", ".md": "text/markdown",
+    ".markdown": "text/markdown", ".imscc": "application/zip", ".zip": "application/zip",
+}
+
+
+def _source_mime(file: str) -> str | None:
+    """The media type of an imported source file, by its suffix."""
+    return _SOURCE_TYPES.get(PurePosixPath(file.lower()).suffix)
 
 
 def _fingerprint(*parts: str) -> str:

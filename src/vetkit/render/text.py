@@ -89,6 +89,8 @@ def _problems(console: Console, report, verbose: bool) -> None:
                 where = finding.pointer or "/"
                 if finding.line:
                     where += f" (line {finding.line})"
+                if finding.source is not None:
+                    where = f"{finding.source.label} [{where}]"
                 console.print(f"         - {escape(where)}: {escape(finding.message)}")
                 if finding.evidence:
                     console.print(f"           \u201c{escape(finding.evidence)}\u201d", style="italic")

@@ -10,7 +10,7 @@ import pytest
 
 import vetkit
 import vetkit_texas
-from vetkit.testing import check_rule, run_rule_examples
+from vetkit.testing import check_rule, run_rule, run_rule_examples
 
 RULES = vetkit.load_rules(files("vetkit_texas") / "rules")
 TEXAS = {"country": "US", "state": "TX"}
@@ -30,13 +30,13 @@ def engine(vetkit_engine):
 
 class TestInstallation:
     def test_plugin_is_listed(self, vetkit_cli):
-        """`vetkit plugins` lists the plugin as loaded, with its three rules, from its distribution."""
+        """`vetkit plugins` lists the plugin as loaded, with its four rules, from its distribution."""
         result = vetkit_cli("plugins", "--format", "json")
         assert result.exit_code == 0, result.stderr
         texas = {plugin["name"]: plugin for plugin in json.loads(result.stdout)}["texas"]
         assert texas["status"] == "loaded", texas["error"]
         assert texas["distribution"] == "vetkit-texas"
-        assert texas["rules"] == ["TX-01", "TX-02", "TX-03"]
+        assert texas["rules"] == ["TX-01", "TX-02", "TX-03", "TX-04"]
 
     def test_rubric_is_registered(self, engine):
         """The plugin registers tx-ht-training next to vetkit's own rubrics."""
@@ -102,16 +102,51 @@ class TestTX03:
         check_rule("TX-03", valid=[course_factory(jurisdiction={"country": "US", "state": "LA"})], engine=engine)
 
 
+class TestTX04:
+    def module(self, text):
+        return {**TEXAS_LAW_MODULE, "text": text}
+
+    def test_retired_names_in_the_course_own_voice(self, course_factory, engine):
+        """An old agency name or acronym used as current fails at the sentence that uses it; the current name,
+        an explained renaming and a reference title do not."""
+        check_rule(
+            "TX-04",
+            valid=[
+                course_factory(jurisdiction=TEXAS, modules=[self.module("Call DFPS when a child is in danger.")]),
+                course_factory(jurisdiction=TEXAS, modules=[self.module("TCOLE, formerly TCLEOSE, licenses officers.")]),
+                course_factory(jurisdiction=TEXAS, references=[
+                    {"id": "R1", "type": "report", "title": "Texas Youth Commission Annual Review 2009"}]),
+            ],
+            invalid=[
+                (course_factory(jurisdiction=TEXAS, modules=[self.module("Report training hours to TCLEOSE.")]),
+                 ["/modules/0/text"]),
+                (course_factory(jurisdiction=TEXAS, modules=[self.module(
+                    "A runaway on parole may be in the custody of the Texas Youth Commission.")]), ["/modules/0/text"]),
+            ],
+            engine=engine,
+        )
+
+    def test_a_quoted_name_goes_to_a_reviewer(self, course_factory, engine):
+        """A quoted old name is not the course's own claim: a reviewer decides."""
+        course = course_factory(jurisdiction=TEXAS, modules=[self.module(
+            'The 2010 case file reads "referred to the Department of Protective and Regulatory Services".')])
+        result = run_rule("TX-04", course, engine=engine)
+        assert (result.outcome, [f.term for f in result.findings]) == ("needs-review", ["TXN3"])
+
+    def test_the_lexicon_is_the_plugin_own(self, engine):
+        """TX-04 declares the lexicon it reads, and the plugin registers it: the rule is available."""
+        assert engine.rules["TX-04"].lexicons == ("tx-retired-names",)
+        assert "TX-04" not in engine.unavailable
+        assert engine.lexicons.lexicon("tx-retired-names").ids() == ("TXN1", "TXN2", "TXN3")
+
+
 class TestRubric:
     def test_extends_the_vetting_rubric(self):
-        """tx-ht-training keeps every ht-training criterion, adds TX-01 to TX-03 and sets its Texas parameter."""
+        """tx-ht-training keeps every ht-training criterion, adds TX-01 to TX-04 and sets its Texas parameter."""
         engine = vetkit.Engine()
-        try:
-            rubric, parent = engine.rubric("tx-ht-training"), engine.rubric("ht-training")
-        except vetkit.RubricError as error:  # a development version of vetkit without every built-in rule
-            pytest.skip(f"ht-training does not resolve in this installation: {error.format().splitlines()[0]}")
+        rubric, parent = engine.rubric("tx-ht-training"), engine.rubric("ht-training")
         ids = [criterion.id for criterion in rubric.criteria]
-        assert ids == [criterion.id for criterion in parent.criteria] + ["TX-01", "TX-02", "TX-03"]
+        assert ids == [criterion.id for criterion in parent.criteria] + ["TX-01", "TX-02", "TX-03", "TX-04"]
         assert rubric.criterion("TX-01").essential
         assert rubric.verdict_rule == "severity"
         assert rubric.parameters["state_law.max_age_months"] == 24

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from vetkit import CheckContext, Result
+from vetkit.kit import CheckContext, Result, Wording, findings_result, hit_finding, scan
 
 
 def _in_texas(ctx: CheckContext) -> bool:
@@ -149,3 +149,15 @@ def tx03_local_resources(ctx: CheckContext) -> Result:
         return ctx.failed(f"{len(found)} of {len(required)} required local Texas resource type(s) listed.", findings,
                           score=len(found) / len(required) if required else 1.0)
     return ctx.passed(f"Local Texas resources listed: {', '.join(found)}.")
+
+
+def tx04_agency_names(ctx: CheckContext) -> Result:
+    """TX-04: no retired Texas agency name in the course's own voice (the plugin's lexicon, through the kit)."""
+    if not _in_texas(ctx):
+        return _not_texas(ctx)
+    findings = [hit_finding(ctx, hit) for hit in scan(ctx, "tx-retired-names")]
+    return findings_result(ctx, findings, Wording(
+        failed="{count} retired Texas agency name(s) in the course's own voice ({summary}), first {first}{noted}.",
+        review="{count} retired Texas agency name(s) for a reviewer to check ({summary}){noted}.",
+        passed="Every Texas agency is named by its current name{noted}.",
+        noted="; {count} explained renaming(s) noted"))
