@@ -21,6 +21,7 @@ The example plugin's README (docs/examples/plugin/README.md) runs in tests/test_
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import os
 import re
@@ -341,3 +342,15 @@ def test_site_builds_strict(tmp_path):
         assert (site / page / "index.html").is_file(), page
     assert not (site / "gen").exists(), "the generators are not published"
     assert "new-plugin" in (site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
+
+
+def test_bundled_examples_table_matches_their_reports():
+    """Getting started states each bundled example's verdict, score and reason, as vetkit reports them."""
+    text = (DOCS / "getting-started.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[(?P<file>[\w-]+\.json)\]\(examples/[\w-]+\.json\)[^|]*\| `(?P<verdict>[\w-]+)` "
+                      r"\| (?P<score>[\d.]+) \| (?P<why>[^|]+) \|$", text, flags=re.MULTILINE)
+    assert sorted(row[0] for row in rows) == sorted(path.name for path in EXAMPLES.glob("*.json"))
+    engine = vetkit.Engine()
+    for file, verdict, score, why in rows:
+        report = engine.score(vetkit.load_course(EXAMPLES / file), as_of=dt.date(2026, 11, 25))
+        assert (report.verdict, f"{report.score.value:.1f}", report.verdict_reason) == (verdict, score, why), file

@@ -109,6 +109,18 @@ class TestPatternSyntax:
         words is measured over the longest alternative, not to the start of the next word."""
         assert [hit.matched for hit in Matcher([MatchRule("X", pattern)]).scan(text)] == [matched]
 
+    def test_an_empty_alternative_standing_alone_is_optional(self):
+        """``{the|}`` between two words may be absent, like ``[the]``."""
+        assert [hit.matched for hit in Matcher([MatchRule("X", "moved {the|} women")]).scan(
+            "They moved women. They moved the women.")] == ["moved women", "moved the women"]
+
+    def test_acronyms_in_capitals_are_not_inflected(self):
+        """A pattern word in capitals is an acronym: "BIA" does not match "bias", "RICO" not "Ricos"."""
+        assert compile_pattern("BIA").regex.search("the tribe called the BIA") is not None
+        assert compile_pattern("BIA").regex.search("implicit bias") is None
+        assert compile_pattern("RICO").regex.search("two Ricos") is None
+        assert compile_pattern("victim").regex.search("victims") is not None
+
     def test_longest_overlap_wins(self):
         """When two terms overlap, only the longer hit is kept."""
         matcher = Matcher([MatchRule("L01", "child prostitute"), MatchRule("L08", "prostitute")])

@@ -1,11 +1,12 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): generate the reference pages when the site is built.
 
-Three references are generated and never written into docs/, so no stale copy can be
+Four references are generated and never written into docs/, so no stale copy can be
 committed:
 
 - the course format, from ``schemas/course.schema.json`` (course_format.py): a page per object;
 - the criteria, from the installed rules' metadata (criteria.py): a page per category;
-- the command line, from the Click commands (cli_reference.py).
+- the command line, from the Click commands (cli_reference.py);
+- the tag glossary, from the topic-evidence profiles (tags.py).
 
 ``on_config`` adds the generated pages to the navigation, after the hand-written entry of their
 section (``course-format/index.md``, ``criteria/index.md``); ``on_files`` adds their content.
@@ -29,6 +30,7 @@ def _sibling(name: str):
 course_format = _sibling("course_format")
 criteria = _sibling("criteria")
 cli_reference = _sibling("cli_reference")
+tags = _sibling("tags")
 
 #: nav entry after which each generator's pages are listed (None: the page is in nav by path).
 SECTIONS = {"course-format/index.md": course_format, "criteria/index.md": criteria}
@@ -38,7 +40,7 @@ SECTIONS = {"course-format/index.md": course_format, "criteria/index.md": criter
 def generated() -> dict[str, tuple[str, str]]:
     """Every generated page: ``{path: (nav title, markdown)}``."""
     pages: dict[str, tuple[str, str]] = {}
-    for module in (course_format, criteria, cli_reference):
+    for module in (course_format, criteria, cli_reference, tags):
         pages.update(module.pages())
     return pages
 

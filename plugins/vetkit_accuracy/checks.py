@@ -21,12 +21,13 @@ from vetkit.kit import (
     ScanHit,
     Wording,
     as_date,
+    claim_findings,
     combine,
     concept_part,
     findings_result,
     hit_finding,
     judge_all,
-    modules_tagged,
+    modules_teaching,
     months_between,
     phrase_set,
     phrases,
@@ -91,23 +92,25 @@ def _cites(reference, statute: str) -> bool:
 
 
 def ac01_definitions(ctx: CheckContext) -> Result:
-    """P-DEF (every group) in the glossary or in modules tagged legal-federal; a statute reference to 22 U.S.C. 7102."""
+    """P-DEF (every group) in the glossary or in modules that teach federal law; a statute reference to
+    22 U.S.C. 7102."""
     course = ctx.course
     topic = ctx.param("definitions.topic")
     statute = ctx.param("definitions.statute")
-    modules = modules_tagged(course, topic)
+    modules = modules_teaching(course, topic)
     glossary = [entry for entry in course.data.get("glossary", ()) if str(entry.get("definition", "")).strip()]
     if not modules and not glossary:
-        return ctx.failed(f"No module is tagged `{topic}` and the glossary defines nothing, so the course shows no "
+        return ctx.failed(f"No module teaches `{topic}` and the glossary defines nothing, so the course shows no "
                           "federal definitions.", [ctx.finding(
-                              "/modules", f"No module tagged `{topic}` and no glossary definitions: nowhere to check "
+                              "/modules", f"No module teaches `{topic}` and no glossary definitions: nowhere to check "
                               "the elements of sex and labor trafficking.", severity="error",
                               suggestion=f"Teach the federal definitions ({statute}) in a module tagged `{topic}` "
-                                         "and define the terms in glossary[].")], severity="error")
+                                         "and define the terms in glossary[]."),
+                              *claim_findings(ctx, topic, covered=False, severity="error")], severity="error")
     definitions = phrase_set(ctx, "P-DEF")
     texts = list(select_texts(course, fields=["glossary.*", "modules.*"], module_topics=[topic]))
     report = phrases(ctx, "P-DEF", texts=texts)
-    where = f"{len(modules)} module(s) tagged `{topic}` and {len(glossary)} glossary definition(s)"
+    where = f"{len(modules)} module(s) teaching `{topic}` and {len(glossary)} glossary definition(s)"
     parts = []
     findings: list[Finding] = [ctx.finding(report.found(group)[0].pointer, f"P-DEF {report.label(group)}: found "
                                            f"“{report.found(group)[0].matched}”.", effect="note",
@@ -171,29 +174,33 @@ def _with_detectors(ctx: CheckContext, lexical: Result, family: str, *, what: st
 
 
 def ac07_myths(ctx: CheckContext) -> Result:
-    """A module tagged `myths` (auto) and every myth detector over all text with the §4.0 guard (lexical)."""
+    """A module that corrects myths (auto, from its text) and every myth detector over all text with the §4.0 guard
+    (lexical)."""
     topic = ctx.param("myths.topic")
     verdicts = _myth_verdicts(ctx, None)
     lexical = _with_detectors(ctx, _myth_result(ctx, verdicts, what="myth(s)"), "myths", what="a myth stated as fact")
     if lexical.outcome == "fail":
         lexical = Result("fail", lexical.reason, lexical.findings, lexical.score, "error")
-    tagged = modules_tagged(ctx.course, topic)
+    tagged = modules_teaching(ctx.course, topic)
+    claims = claim_findings(ctx, topic, covered=bool(tagged), severity="warning")
     if tagged:
-        auto = ctx.passed(f"{len(tagged)} module(s) tagged `{topic}` ({', '.join(m['id'] for _, m in tagged)}).")
+        auto = ctx.passed(f"{len(tagged)} module(s) correct myths ({', '.join(m['id'] for _, m in tagged)}).", claims)
     else:
-        auto = ctx.failed(f"No module is tagged `{topic}`, so myths are never explicitly corrected.", [ctx.finding(
-            "/modules", f"No module lists the topic `{topic}`.", severity="warning",
-            suggestion=f"Add a module (or tag an existing one) `{topic}` that states common myths and corrects each "
-                       "one, for example as Myth:/Fact: pairs.")], severity="warning")
+        missing = [] if any(f.effect == "fail" for f in claims) else [ctx.finding(
+            "/modules", "No module corrects myths explicitly.", severity="warning",
+            suggestion=f"Add a module (or a section of one) that states common myths and corrects each one, for "
+                       f"example as Myth:/Fact: pairs, and tag it `{topic}`.")]
+        auto = ctx.failed("No module corrects myths explicitly.", [*missing, *claims], severity="warning")
     return combine(lexical, auto)
 
 
 def ac08_indicators(ctx: CheckContext) -> Result:
-    """Each module tagged `indicators` states P-IND (indicators as prompts); myth M16 (indicators as proof) absent."""
+    """Each module that teaches indicators states P-IND (indicators as prompts); myth M16 (indicators as proof)
+    absent."""
     course = ctx.course
     topic = ctx.param("indicators.topic")
     parts, findings = [], []
-    tagged = modules_tagged(course, topic)
+    tagged = modules_teaching(course, topic)
     texts = list(select_texts(course, fields=["modules.*"], module_topics=[topic]))
     for pointer, module in tagged:
         own = [text for text in texts if text.pointer.startswith(pointer + "/")]
@@ -204,19 +211,21 @@ def ac08_indicators(ctx: CheckContext) -> Result:
                                         f"{', '.join(report.label(g) for g in report.found_groups)}.",
                                         effect="note", evidence=first.excerpt))
         else:
-            findings.append(ctx.finding(f"{pointer}/text", f"Module {module['id']} is tagged `{topic}` but never says "
-                                        "that indicators are prompts for further inquiry in context, not proof (P-IND).",
+            findings.append(ctx.finding(f"{pointer}/text" if module.get("text") else pointer,
+                                        f"Module {module['id']} teaches indicators but never says that they are "
+                                        "prompts for further inquiry in context, not proof (P-IND).",
                                         effect="needs-review", severity="warning", evidence=module.get("title", ""),
                                         suggestion="Say that no single indicator proves trafficking and that each "
                                                    "one is a reason to ask more questions in context."))
     missing = [f for f in findings if f.effect == "needs-review"]
+    findings += [f for f in claim_findings(ctx, topic, covered=True) if f.effect == "note"]
     if not tagged:
-        parts.append(ctx.passed(f"No module is tagged `{topic}`; only the M16 scan applies."))
+        parts.append(ctx.passed("No module teaches indicators; only the M16 scan applies."))
     elif missing:
-        parts.append(ctx.review(f"{len(missing)} of {len(tagged)} module(s) tagged `{topic}` lack P-IND.",
+        parts.append(ctx.review(f"{len(missing)} of {len(tagged)} module(s) teaching indicators lack P-IND.",
                                 severity="warning"))
     else:
-        parts.append(ctx.passed(f"All {len(tagged)} module(s) tagged `{topic}` state P-IND."))
+        parts.append(ctx.passed(f"All {len(tagged)} module(s) teaching indicators state P-IND."))
     verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
     parts.append(_with_detectors(ctx, _myth_result(ctx, verdicts, what="indicator-as-proof statement(s) (M16)"),
                                  "myths", what="indicators presented as proof"))
@@ -376,15 +385,15 @@ def ac06_review_age(ctx: CheckContext) -> Result:
 def ac09_hints(ctx: CheckContext) -> Result:
     """Reviewer hints for the manual criterion AC-09: the `labor-law` topic and myth M10 hits (notes only)."""
     topic = ctx.param("labor.topic")
-    tagged = modules_tagged(ctx.course, topic)
+    tagged = modules_teaching(ctx.course, topic)
     if tagged:
-        hints = [ctx.finding(f"{tagged[0][0]}/topics", f"Hint: {len(tagged)} module(s) tagged `{topic}` "
+        hints = [ctx.finding(tagged[0][0], f"Hint: {len(tagged)} module(s) teach the labor-law interface "
                              f"({', '.join(m['id'] for _, m in tagged)}): check that they separate wage violations "
                              "from labor trafficking and say when to refer.", effect="note", severity="info",
                              evidence=tagged[0][1].get("title", ""))]
     else:
-        hints = [ctx.finding("/modules", f"Hint: no module is tagged `{topic}`; check where the course separates "
-                             "labor exploitation from labor trafficking.", effect="note", severity="info",
+        hints = [ctx.finding("/modules", "Hint: no module teaches the labor-law interface; check where the course "
+                             "separates labor exploitation from labor trafficking.", effect="note", severity="info",
                              suggestion=f"Cover the labor-law interface in a module tagged `{topic}`.")]
     for finding in _myth_findings(ctx, _myth_verdicts(ctx, ctx.param("myths.terms"))):
         hints.append(evolve(finding, message=f"Hint: {finding.message}", effect="note", severity="info"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Mapping
 
-from vetkit.kit import (CheckContext, Result, article, audience_roles, course_enum, join_words, module_tags, read_table,
-                        ticks)
+from vetkit.kit import (CheckContext, Result, article, audience_roles, claims_for, course_enum, join_words,
+                        modules_teaching, read_table, taught_tags, ticks)
 
 from . import readability
 
@@ -58,7 +58,8 @@ def au01_audience_declared(ctx: CheckContext) -> Result:
     experiences = course_enum("$defs", "Audience", "properties", "experience")
     if audience.get("experience") not in experiences:
         findings.append(ctx.finding("/audience/experience", "The audience experience is missing or not one of "
-                                    f"{join_words(experiences, 'or')}.", evidence=str(audience.get("experience") or "")))
+                                    f"{join_words(experiences, 'or')}.",
+                                    evidence=str(audience.get("experience") or "")))
     if findings:
         problems = [f"unknown role `{f.evidence}`" if f.pointer.startswith("/audience/roles/") else
                     f"{f.pointer.rsplit('/', 1)[-1]} missing or invalid" for f in findings]
@@ -117,17 +118,19 @@ def _needs(rows, key: str) -> dict[str, list[str]]:
 
 
 def au02_role_topics(ctx: CheckContext) -> Result:
-    """Module topics cover the required tags of every declared role and modifier (§5.3)."""
+    """The modules teach the required topics of every declared role and modifier (§5.3), read from their text."""
     course = ctx.course
     rows = _applicable_rows(course)
-    topics = set(module_tags(course, "topics"))
-    populations = set(module_tags(course, "populations"))
+    topics = set(taught_tags(course))
+    populations = set(taught_tags(course, "populations"))
     required = _needs(rows, "required")
     missing = [tag for tag in required if tag not in topics]
-    findings = [ctx.finding("/modules", f"No module is tagged `{tag}` (required for {_who(required[tag])}).",
-                            evidence=f"module topics: {', '.join(sorted(topics)) or 'none'}",
+    claims = claims_for(ctx, list(required))
+    findings = [ctx.finding("/modules", f"No module teaches `{tag}` (required for {_who(required[tag])}).",
+                            evidence=f"topics the modules teach: {', '.join(sorted(topics)) or 'none'}",
                             suggestion=f"Teach `{tag}` in a module and add it to that module's topics.")
-                for tag in missing]
+                for tag in missing if not any(f.effect == "fail" and f"tagged `{tag}`" in f.message for f in claims)]
+    findings += claims
     findings += _recommendation_notes(ctx, rows, required, topics, populations)
     findings += _untabled_role_notes(ctx, course)
     findings += readability_notes(ctx)
@@ -135,9 +138,9 @@ def au02_role_topics(ctx: CheckContext) -> Result:
     present = len(required) - len(missing)
     scope = _who([label for label, _ in rows])
     if missing:
-        return ctx.failed(f"Modules carry {present} of {len(required)} topic tags required for {scope}; "
+        return ctx.failed(f"Modules teach {present} of {len(required)} topics required for {scope}; "
                           f"missing {ticks(missing)}.", findings, score=present / len(required))
-    return ctx.passed(f"Modules carry all {len(required)} topic tags required for {scope}.", findings)
+    return ctx.passed(f"Modules teach all {len(required)} topics required for {scope}.", findings)
 
 
 def _who(labels: list[str]) -> str:
@@ -155,11 +158,11 @@ def _recommendation_notes(ctx, rows, required, topics, populations) -> list:
     notes = []
     for tag, labels in _needs(rows, "recommended").items():
         if tag not in topics and tag not in required:
-            notes.append(ctx.finding("/modules", f"No module is tagged `{tag}`, recommended for {_who(labels)}.",
+            notes.append(ctx.finding("/modules", f"No module teaches `{tag}`, recommended for {_who(labels)}.",
                                      effect="note", suggestion=f"Consider covering `{tag}` for this audience."))
     for tag, labels in _needs(rows, "populations").items():
         if tag not in populations:
-            notes.append(ctx.finding("/modules", f"No module lists the population `{tag}`, recommended for "
+            notes.append(ctx.finding("/modules", f"No module shows the population `{tag}`, recommended for "
                                      f"{_who(labels)}.", effect="note",
                                      suggestion=f"Include `{tag}` in examples and add it to that module's "
                                                 "populations."))
@@ -368,7 +371,7 @@ def au04_agency_policy(ctx: CheckContext) -> Result:
     course = ctx.course
     documents = [pointer for kind in ("references", "materials")
                  for pointer, entry in course.entries(kind) if entry.get("type") == "policy"]
-    taught = [pointer for pointer, module in course.entries("modules") if "policy-protocol" in module.get("topics", ())]
+    taught = [pointer for pointer, _ in modules_teaching(course, "policy-protocol")]
     findings = []
     if not documents:
         findings.append(ctx.finding("/references", "No agency policy is cited or supplied "
@@ -376,7 +379,7 @@ def au04_agency_policy(ctx: CheckContext) -> Result:
                                     suggestion="Cite the agency's trafficking policy as a reference of type "
                                                "`policy`, or supply it as a material of type `policy`."))
     if not taught:
-        findings.append(ctx.finding("/modules", "No module is tagged `policy-protocol`, so nothing shows that the "
+        findings.append(ctx.finding("/modules", "No module teaches `policy-protocol`, so nothing shows that the "
                                     "reporting procedure and referral protocol are taught.",
                                     suggestion="Teach the agency's reporting and referral protocol in a module "
                                                "and tag it `policy-protocol`."))
@@ -384,7 +387,7 @@ def au04_agency_policy(ctx: CheckContext) -> Result:
         return ctx.failed(f"{2 - len(findings)} of 2 agency-policy elements present (policy document; "
                           "`policy-protocol` module).", findings, score=(2 - len(findings)) / 2)
     return ctx.passed(f"Agency policy supplied ({len(documents)} policy document(s)) and taught in "
-                      f"{len(taught)} module(s) tagged `policy-protocol`.")
+                      f"{len(taught)} module(s).")
 
 
 # ---- AU-05 ------------------------------------------------------------------------------------

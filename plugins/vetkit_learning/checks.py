@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from vetkit.kit import (AlignmentMap, CheckContext, Course, Finding, ItemLink, ObjectiveAlignment, Result, alignment_map,
-                        findings_result, plural)
+                        findings_result, plural, teaches)
 
 from .hours import hour_arithmetic
 from .objectives import (
@@ -361,7 +361,7 @@ def lo04_applied_practice(ctx: CheckContext) -> Result:
     minimum, minimum_labor = ctx.param("practice.min_activities"), ctx.param("practice.min_labor")
     require_debrief = ctx.param("practice.require_debrief")
     practice = [(p, a) for p, a in course.entries("activities") if a["type"] in tables["practice_types"]]
-    labor = [(p, a) for p, a in practice if _on_labor(course, a, tables)]
+    labor = [(p, a) for p, a in practice if _on_labor(course, p, a, tables)]
     types = ", ".join(tables["practice_types"])
     findings: list[Finding] = []
     if len(practice) < minimum:
@@ -374,8 +374,8 @@ def lo04_applied_practice(ctx: CheckContext) -> Result:
         findings.append(ctx.finding("/activities", f"{len(labor)} practice activities are on labor trafficking; "
                                     f"practice.min_labor = {minimum_labor}.",
                                     evidence=", ".join(a["id"] for _, a in practice) or "no practice activities",
-                                    suggestion="Add a labor-trafficking scenario or case study and tag it "
-                                               "`labor-trafficking`."))
+                                    suggestion="Add a labor-trafficking scenario or case study (and tag it "
+                                               "`labor-trafficking`)."))
     modes = set(course.data["delivery"]["modes"])
     unfacilitated = bool(modes) and modes <= set(ctx.param("practice.unfacilitated_modes"))
     debriefed = 0
@@ -417,13 +417,13 @@ def lo04_applied_practice(ctx: CheckContext) -> Result:
     return findings_result(ctx, findings, reason, score=sum(units) / len(units), severity=None)
 
 
-def _on_labor(course, activity: Mapping[str, Any], tables) -> bool:
-    """Tagged labor-trafficking, or untagged by form inside a module tagged labor-trafficking only."""
-    tags = set(activity.get("tags", ()))
-    if tables["labor_tag"] in tags:
+def _on_labor(course, pointer: str, activity: Mapping[str, Any], tables) -> bool:
+    """The activity's own text teaches labor trafficking, or it teaches neither form inside a module that teaches
+    labor trafficking only."""
+    labor, sex = tables["labor_tag"], tables["sex_tag"]
+    if teaches(course, pointer, labor):
         return True
-    if tags & {tables["sex_tag"]}:
+    if teaches(course, pointer, sex):
         return False
     module = course.by_id(activity["moduleId"])
-    topics = set(module.value.get("topics", ())) if module else set()
-    return tables["labor_tag"] in topics and tables["sex_tag"] not in topics
+    return module is not None and teaches(course, module.pointer, labor) and not teaches(course, module.pointer, sex)

@@ -20,6 +20,7 @@ from vetkit.kit import (
     Wording,
     as_date,
     audience_roles,
+    claim_findings,
     combine,
     concept_hits,
     concept_part,
@@ -30,7 +31,7 @@ from vetkit.kit import (
     jurisdiction,
     load_phrase_set,
     merged,
-    modules_tagged,
+    modules_teaching,
     months_between,
     outside_us,
     pattern,
@@ -352,7 +353,7 @@ def _minor_presence(ctx: CheckContext) -> Result:
         where = join_words(sorted({m.pointer for m in report.matches})[:3])
         return ctx.passed(f"P-MINOR is present: the course ties minors to commercial sex and says force, fraud or "
                           f"coercion need not be proved (at {where}).")
-    modules = modules_tagged(ctx.course, "minors") or modules_tagged(ctx.course, "legal-federal")
+    modules = modules_teaching(ctx.course, "minors") or modules_teaching(ctx.course, "legal-federal")
     pointer = text_pointer(modules)
     found = [f"“{report.label(g)}” (at {report.found(g)[0].pointer})" for g in report.found_groups]
     missing = [f"“{report.label(group)}”" for group in report.missing_groups]
@@ -447,12 +448,15 @@ def lf03_state_law(ctx: CheckContext) -> Result:
     parts = [("a current stateLawAsOf", *_as_of_part(ctx, max_age))]
     ok, finding, cited = _state_statute_part(ctx, code)
     parts.append((f"a statute of {_state_name(code)}", ok, finding))
-    modules = modules_tagged(ctx.course, "legal-state")
-    parts.append(("a module tagged `legal-state`", bool(modules), None if modules else ctx.finding(
-        "/modules", "No module is tagged `legal-state`, so nothing shows where state trafficking law, safe harbor "
-        "for minors and vacatur are taught.", suggestion="Teach the state's law in a module and tag it `legal-state`.")))
+    modules = modules_teaching(ctx.course, "legal-state")
+    claims = claim_findings(ctx, "legal-state", covered=bool(modules))
+    unbacked = [finding for finding in claims if finding.effect == "fail"]
+    parts.append(("a module that teaches state law", bool(modules), None if modules else unbacked[0] if unbacked
+                  else ctx.finding("/modules", "No module teaches state law, so nothing shows where state trafficking "
+                                   "law, safe harbor for minors and vacatur are taught.",
+                                   suggestion="Teach the state's law in a module and tag it `legal-state`.")))
     missing = [label for label, ok, _ in parts if not ok]
-    findings = [finding for _, ok, finding in parts if not ok]
+    findings = [finding for _, ok, finding in parts if not ok] + [f for f in claims if f not in unbacked[:1]]
     present = len(parts) - len(missing)
     where = f"{_state_name(code)} (state_law.max_age_months = {max_age})"
     if missing:
@@ -460,7 +464,7 @@ def lf03_state_law(ctx: CheckContext) -> Result:
                           findings, score=present / len(parts))
     return ctx.passed(f"All {len(parts)} state-law elements for {where}: stateLawAsOf "
                       f"{ctx.course.data['stateLawAsOf']}, {len(cited)} state statute reference(s), "
-                      f"{len(modules)} `legal-state` module(s).")
+                      f"{len(modules)} module(s) teaching state law.", findings)
 
 
 # --------------------------------------------------------------------------- LF-04
@@ -468,7 +472,7 @@ def lf03_state_law(ctx: CheckContext) -> Result:
 def _hint_notes(ctx: CheckContext) -> list:
     """Notes for the reviewer: which names of the protections the text uses, and leverage wording."""
     report = find_phrases(ctx.course, _phrase_set("immigration-relief", "hints"), limit=None)
-    taught = tuple(f"{pointer}/" for pointer, _ in modules_tagged(ctx.course, "immigration-relief"))
+    taught = tuple(f"{pointer}/" for pointer, _ in modules_teaching(ctx.course, "immigration-relief"))
     notes = []
     for group in report.phrase_set.groups:
         matches = sorted(report.found(group.id), key=lambda match: not match.pointer.startswith(taught or ("/modules/",)))
@@ -497,27 +501,28 @@ def lf04_immigration_relief(ctx: CheckContext) -> Result:
         return notice
     roles = list(_data("immigration-relief")["roles"])
     declared = [role for role in audience_roles(ctx.course) if role in roles]
-    modules = modules_tagged(ctx.course, "immigration-relief")
+    modules = modules_teaching(ctx.course, "immigration-relief")
+    claims = claim_findings(ctx, "immigration-relief", covered=bool(modules) or not declared)
     if not modules and not declared:
         return ctx.not_applicable("No module teaches `immigration-relief` and no declared role needs it (§5.3: "
                                   f"{join_words(roles, 'or')}).")
     if not modules:
-        return ctx.failed(f"No module is tagged `immigration-relief`, which §5.3 requires for {join_words(declared)}.", [
+        return ctx.failed(f"No module teaches immigration relief, which §5.3 requires for {join_words(declared)}.", [
             ctx.finding("/modules", f"Immigration relief (Continued Presence, T and U visa law-enforcement forms) is "
                         f"not taught, although the {join_words(declared)} role(s) need it.",
                         suggestion="Add a module on Continued Presence, the I-914 Supplement B declaration and the "
                                    "I-918 Supplement B certification, and tag it `immigration-relief`."),
-            *_hint_notes(ctx)])
+            *claims, *_hint_notes(ctx)])
     pointer = text_pointer(modules)
     titles = join_words(f"“{module.get('title', '')}”" for _, module in modules)
     review = ctx.finding(
         pointer, "A reviewer must confirm the explanation: Continued Presence requested early, through federal "
         "partners for state and local agencies, and never used as a bargaining chip; the T visa declaration is Form "
         "I-914 Supplement B; the U visa certification is Form I-918 Supplement B.", effect="needs-review",
-        evidence=f"modules tagged immigration-relief: {titles}",
+        evidence=f"modules that teach immigration relief: {titles}",
         suggestion="Correct any misstatement; a misstated protection makes LF-04 an error.")
     return ctx.review(f"{len(modules)} module(s) teach `immigration-relief` ({titles}); whether they explain the "
-                      "protections correctly is for a reviewer.", [review, *_hint_notes(ctx)])
+                      "protections correctly is for a reviewer.", [review, *claims, *_hint_notes(ctx)])
 
 
 # --------------------------------------------------------------------------- LF-05 to LF-07
@@ -525,29 +530,31 @@ def lf04_immigration_relief(ctx: CheckContext) -> Result:
 def _topic_rule(ctx: CheckContext, tag: str, what: str) -> Result:
     if (notice := _outside_us(ctx)) is not None:
         return notice
-    modules = modules_tagged(ctx.course, tag)
+    modules = modules_teaching(ctx.course, tag)
+    claims = claim_findings(ctx, tag, covered=bool(modules))
     if modules:
-        return ctx.passed(f"{len(modules)} module(s) tagged `{tag}` ({join_words(pointer for pointer, _ in modules)}) "
-                          f"cover {what}.")
+        return ctx.passed(f"{len(modules)} module(s) ({join_words(str(m.get('id')) for _, m in modules)}) teach "
+                          f"{what}.", claims)
     report = find_phrases(ctx.course, _phrase_set("topic-hints", tag), limit=1)
-    notes = [ctx.finding(matches[0].pointer, f"The text mentions {report.label(group)} here; if this module teaches "
-                         f"{what}, tag it `{tag}`.", effect="note", evidence=matches[0].excerpt)
+    notes = [ctx.finding(matches[0].pointer, f"The text mentions {report.label(group)} here, but no module teaches "
+                         f"{what}.", effect="note", evidence=matches[0].excerpt)
              for group in report.found_groups for matches in [report.found(group)]]
-    return ctx.failed(f"No module is tagged `{tag}`, so nothing shows that the course teaches {what}.", [
-        ctx.finding("/modules", f"No module is tagged `{tag}`; the tag marks where {what} is taught.",
-                    suggestion=f"Teach {what} in a module and add `{tag}` to its topics."), *notes])
+    unbacked = [finding for finding in claims if finding.effect == "fail"]
+    missing = [] if unbacked else [ctx.finding("/modules", f"No module teaches {what}.",
+                                               suggestion=f"Teach {what} in a module and add `{tag}` to its topics.")]
+    return ctx.failed(f"No module teaches {what}.", [*missing, *claims, *notes])
 
 
 def lf05_victim_rights(ctx: CheckContext) -> Result:
-    """A module tagged `victim-rights` (rights and mandatory restitution)."""
+    """A module that teaches `victim-rights` (rights and mandatory restitution)."""
     return _topic_rule(ctx, "victim-rights", "victims' rights and restitution")
 
 
 def lf06_demand(ctx: CheckContext) -> Result:
-    """A module tagged `demand` (buyer accountability and demand reduction)."""
+    """A module that teaches `demand` (buyer accountability and demand reduction)."""
     return _topic_rule(ctx, "demand", "buyer accountability and demand reduction")
 
 
 def lf07_labor_law(ctx: CheckContext) -> Result:
-    """A module tagged `labor-law` (DOL Wage and Hour Division, OSHA, referral, back wages)."""
+    """A module that teaches `labor-law` (DOL Wage and Hour Division, OSHA, referral, back wages)."""
     return _topic_rule(ctx, "labor-law", "the labor-law interface with the DOL Wage and Hour Division and OSHA")

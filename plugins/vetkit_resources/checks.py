@@ -24,6 +24,7 @@ from vetkit.kit import (
     join_words,
     load_phrase_set,
     merged,
+    modules_teaching,
     normalize_phone,
     outside_us,
     pattern,
@@ -323,10 +324,10 @@ def rr01_hotline(ctx: CheckContext) -> Result:
 # --------------------------------------------------------------------------- RR-02
 
 def _minors_covered(ctx: CheckContext) -> str | None:
-    """Why the course covers minors (the `minors` topic or a youth-facing role), or None."""
-    modules = [p for p, m in ctx.course.entries("modules") if "minors" in m.get("topics", ())]
+    """Why the course covers minors (a module that teaches the `minors` topic, or a youth-facing role), or None."""
+    modules = modules_teaching(ctx.course, "minors")
     if modules:
-        return f"{len(modules)} module(s) tagged `minors`"
+        return f"{len(modules)} module(s) teaching the response to minors"
     roles = [r for r in ctx.course.data.get("audience", {}).get("roles", ()) if r in ctx.param("minors.roles")]
     return f"audience role {join_words(roles)}" if roles else None
 

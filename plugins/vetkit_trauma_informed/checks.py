@@ -40,7 +40,8 @@ _GENDERS = {"woman": "female", "girl": "female", "man": "male", "boy": "male", "
 def _terms_wording(what: str, ctx: CheckContext) -> Wording:
     """The reasons of a lexical rule over a lexicon of terms (TI-07, TI-08, DM-03)."""
     return Wording(
-        failed=f"{{count}} unambiguous hit(s) for {what} in the course's own voice ({{summary}}), first {{first}}{{noted}}.",
+        failed=f"{{count}} unambiguous hit(s) for {what} in the course's own voice ({{summary}}), "
+               "first {first}{noted}.",
         review=f"{{count}} hit(s) for {what} need a reviewer's judgement ({{summary}}){{noted}}.",
         passed=f"No hit for {what} needs attention in {len(ctx.course.texts())} text fields{{noted}}.")
 

@@ -1,7 +1,7 @@
 """Checks of the trauma-informed plugin for the victim response and participant care:
 TI-01 to TI-06 and TI-09 to TI-14 (vetting guidelines §2.1, §4.0, §4.6, §5.3, §8).
 
-Structural parts read fields (topic tags, activities, safeguards, consent); lexical parts are the
+Structural parts read what the modules teach (topic evidence) and fields (activities, safeguards, consent); lexical parts are the
 kit's parts: :func:`vetkit.kit.presence_part` and :func:`~vetkit.kit.coverage_part` for the "must
 contain" and coverage sets (P-VC, P-TI, P-BEH, P-LANG) and :func:`~vetkit.kit.violation_part` for
 the "must not contain" sets (N-COND, N-ARREST, N-LEVER, N-INTERP). Combined modes return the worst
@@ -18,17 +18,22 @@ from collections.abc import Mapping, Sequence
 from vetkit.kit import (
     CheckContext,
     Result,
+    activities_teaching,
     audience_roles,
+    claim_findings,
     combine,
     concept_part,
     coverage_part,
     entry_ids,
     join_words,
     mentions,
-    modules_tagged,
+    modules_showing,
+    modules_teaching,
     pattern,
     phrase_set,
+    phrases,
     presence_part,
+    teaches,
     text_pointer,
     topic_part,
     violation_part,
@@ -44,8 +49,9 @@ _INCLUSIVE = re.compile(r"\b(?:including|every|everyone|everybody|anyone|anybody
 
 def ti01_victim_centered(ctx: CheckContext) -> Result:
     """`victim-centered` topic (auto); P-VC present and N-COND absent (lexical)."""
-    modules = modules_tagged(ctx.course, "victim-centered")
     pvc = phrase_set(ctx, "P-VC")
+    shown = modules_showing(ctx.course, phrases(ctx, "P-VC"), min_groups=len(pvc.groups))
+    modules = modules_teaching(ctx.course, "victim-centered", shown_in=shown)
     unconditional = without_group(pvc, "victim-centered")
     cooperation = phrase_set(ctx, "cooperation")
 
@@ -63,7 +69,7 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
     conditions = violation_part(ctx, "conditional-services", what="makes help conditional on cooperation",
                                 severity=ctx.rule.severity, excuse=doubt, fix=fix)
     return combine(
-        topic_part(ctx, "victim-centered", purpose="a victim-centered response"),
+        topic_part(ctx, "victim-centered", purpose="a victim-centered response", shown_in=shown),
         presence_part(ctx, "P-VC", where=text_pointer(modules), severity=ctx.rule.severity),
         conditions,
         concept_part(ctx, "conditions", covered=conditions.findings, severity=ctx.rule.severity,
@@ -74,19 +80,24 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
 
 def ti02_trauma_principles(ctx: CheckContext) -> Result:
     """`trauma-informed` topic; P-TI coverage per family ≥ trauma_principles.min (3 of the 4 Rs or 4 of SAMHSA's 6)."""
-    modules = modules_tagged(ctx.course, "trauma-informed")
+    minimums = ctx.param("trauma_principles.min")
+    least = min(minimums.values()) if isinstance(minimums, Mapping) else int(minimums)
+    shown = modules_showing(ctx.course, phrases(ctx, "P-TI"), min_groups=least)
+    modules = modules_teaching(ctx.course, "trauma-informed", shown_in=shown)
     return combine(
-        topic_part(ctx, "trauma-informed", purpose="a trauma-informed approach"),
-        coverage_part(ctx, "P-TI", ctx.param("trauma_principles.min"), where=text_pointer(modules),
+        topic_part(ctx, "trauma-informed", purpose="a trauma-informed approach", shown_in=shown),
+        coverage_part(ctx, "P-TI", minimums, where=text_pointer(modules),
                       parameter="trauma_principles.min"))
 
 
 def ti03_victim_behavior(ctx: CheckContext) -> Result:
     """`victim-behavior` topic; P-BEH: at least behavior.min_signs of the trauma and control responses named."""
-    modules = modules_tagged(ctx.course, "victim-behavior")
+    minimum = int(ctx.param("behavior.min_signs"))
+    shown = modules_showing(ctx.course, phrases(ctx, "P-BEH"), min_groups=minimum)
+    modules = modules_teaching(ctx.course, "victim-behavior", shown_in=shown)
     return combine(
-        topic_part(ctx, "victim-behavior", purpose="how trauma and trafficker control shape behavior"),
-        coverage_part(ctx, "P-BEH", int(ctx.param("behavior.min_signs")), where=text_pointer(modules),
+        topic_part(ctx, "victim-behavior", purpose="how trauma and trafficker control shape behavior", shown_in=shown),
+        coverage_part(ctx, "P-BEH", minimum, where=text_pointer(modules),
                       parameter="behavior.min_signs"),
         concept_part(ctx, "blame", severity=ctx.rule.severity, what="victim-blaming or consent framing",
                      fix="Explain the behavior as a response to trauma and control, not as a choice the victim made."))
@@ -109,28 +120,31 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
     escalated = sorted(set(roles) & set(ctx.param("contact.error_roles")))
     severity = "error" if escalated else None
     practice_types = list(ctx.param("contact.practice_types"))
-    module_topics = {module.get("id"): set(module.get("topics", ())) for _, module in course.entries("modules")}
+    modules_by_id = {module.get("id"): pointer for pointer, module in course.entries("modules")}
     findings, met, parts = [], 0, 0
     summary = []
     for tag, who in needed.items():
         parts += 2
-        modules = modules_tagged(course, tag)
+        modules = modules_teaching(course, tag)
         practice = [(pointer, activity) for pointer, activity in course.entries("activities")
                     if activity.get("type") in practice_types
-                    and (tag in activity.get("tags", ()) or tag in module_topics.get(activity.get("moduleId"), ()))]
+                    and (teaches(course, pointer, tag)
+                         or teaches(course, modules_by_id.get(activity.get("moduleId"), ""), tag))]
         purpose = "trauma-informed first contact" if tag == "first-contact" else "trauma-informed interviewing"
+        claims = claim_findings(ctx, tag, covered=bool(modules), severity=severity)
         if modules:
             met += 1
-        else:
-            findings.append(ctx.finding("/modules", f"No module is tagged `{tag}`, which the {join_words(who)} role(s) "
-                                        f"need (§5.3).", severity=severity,
-                                        suggestion=f"Teach {purpose} in a module and add `{tag}` to its topics."))
+        elif not any(finding.effect == "fail" for finding in claims):
+            findings.append(ctx.finding("/modules", f"No module teaches {purpose}, which the {join_words(who)} "
+                                        f"role(s) need (§5.3).", severity=severity,
+                                        suggestion=f"Teach {purpose} in a module (and tag it `{tag}`)."))
+        findings += claims
         if practice:
             met += 1
         else:
             findings.append(ctx.finding(
-                "/activities", f"No {' or '.join(practice_types)} activity practises `{tag}` (neither its tags nor "
-                "its module's topics list it).", severity=severity,
+                "/activities", f"No {' or '.join(practice_types)} activity practises {purpose} (neither its own "
+                "text nor its module's teaches it).", severity=severity,
                 evidence=", ".join(f"{a.get('id')} ({a.get('type')})" for _, a in course.entries("activities"))
                 or "no activities",
                 suggestion=f"Add a {practice_types[0]} on {purpose} to the module that teaches it, or tag an "
@@ -139,11 +153,11 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
         practised = f"practised in {entry_ids(practice)}" if practice else "not practised"
         summary.append(f"`{tag}` ({join_words(who)}): {taught}, {practised}")
     reason = "; ".join(summary)
-    if findings:
+    if met < parts:
         raised = f" (error for {', '.join(escalated)})" if escalated else ""
         return ctx.failed(f"{met} of {parts} parts in place{raised}: {reason}.", findings, score=met / parts,
                           severity=severity)
-    return ctx.passed(f"{reason}.")
+    return ctx.passed(f"{reason}.", findings)
 
 
 # --------------------------------------------------------------------------- TI-05 non-criminalization, TI-06 leverage
@@ -230,28 +244,25 @@ def ti09_victim_survivor(ctx: CheckContext) -> Result:
 
 
 def ti14_cultural_responsiveness(ctx: CheckContext) -> Result:
-    """Manual: attach a hint listing the modules and activities tagged `cultural-responsiveness`."""
+    """Manual: attach a hint listing the modules and activities whose text addresses cultural responsiveness."""
     tag = "cultural-responsiveness"
-    modules = modules_tagged(ctx.course, tag)
-    activities = [(pointer, activity) for pointer, activity in ctx.course.entries("activities")
-                  if tag in activity.get("tags", ())]
-    hints = [ctx.finding(f"{pointer}/topics/{list(module['topics']).index(tag)}",
-                         f"Hint: module {module.get('id')} “{module.get('title', '')}” is tagged `{tag}`; start the "
-                         "review there.", effect="note", evidence=str(module.get("summary") or module.get("title", "")))
-             for pointer, module in modules]
-    hints += [ctx.finding(f"{pointer}/tags/{list(activity['tags']).index(tag)}",
-                          f"Hint: activity {activity.get('id')} “{activity.get('title', '')}” is tagged `{tag}`.",
-                          effect="note", evidence=str(activity.get("title", "")))
-              for pointer, activity in activities]
-    if hints:
-        return ctx.review(f"{len(modules)} module(s) and {len(activities)} activity(ies) are tagged `{tag}`; a "
-                          "reviewer decides whether they address cultural, historical and gender factors and bias.",
+    modules = modules_teaching(ctx.course, tag)
+    activities = activities_teaching(ctx.course, tag)
+    hints = [ctx.finding(pointer, f"Hint: {kind} {entry.get('id')} “{entry.get('title', '')}” addresses "
+                         "culture, history, gender or bias; start the review there.", effect="note",
+                         evidence=str(entry.get("summary") or entry.get("title", "")))
+             for kind, found in (("module", modules), ("activity", activities)) for pointer, entry in found]
+    hints += [finding for finding in claim_findings(ctx, tag, covered=bool(modules)) if finding.effect == "note"]
+    if modules or activities:
+        return ctx.review(f"{len(modules)} module(s) and {len(activities)} activity(ies) address cultural, "
+                          "historical and gender factors; a reviewer decides whether they do so well, including bias.",
                           hints)
-    return ctx.review(f"No module or activity is tagged `{tag}`; a reviewer decides whether the course addresses "
-                      "culture and bias anywhere.", [ctx.finding(
-                          "/modules", f"Hint: no module is tagged `{tag}`.", effect="note",
-                          suggestion=f"If a module covers culture, history, gender and bias, tag it `{tag}`; "
-                                     "otherwise add that content.")])
+    return ctx.review("No module or activity addresses culture and bias in its text; a reviewer decides whether the "
+                      "course does anywhere.", [ctx.finding(
+                          "/modules", "Hint: no module's text addresses cultural, historical and gender factors or "
+                          "bias.", effect="note",
+                          suggestion=f"If a module covers culture, history, gender and bias, say so in its text and "
+                                     f"tag it `{tag}`; otherwise add that content."), *hints])
 
 
 # --------------------------------------------------------------------------- TI-10 participant safeguards
@@ -343,27 +354,35 @@ def ti11_vicarious_trauma(ctx: CheckContext) -> Result:
     """`vicarious-trauma` topic and at least one ``resources[type=wellness]``."""
     course = ctx.course
     findings = []
-    modules = modules_tagged(course, "vicarious-trauma")
+    modules = modules_teaching(course, "vicarious-trauma")
     wellness = [resource for _, resource in course.entries("resources") if resource.get("type") == "wellness"]
-    if not modules:
-        findings.append(ctx.finding("/modules", "No module is tagged `vicarious-trauma`.",
+    claims = claim_findings(ctx, "vicarious-trauma", covered=bool(modules))
+    if not modules and not any(finding.effect == "fail" for finding in claims):
+        findings.append(ctx.finding("/modules", "No module teaches vicarious trauma, burnout and wellness.",
                                     suggestion="Teach vicarious trauma, burnout and wellness (organizational as "
                                                "well as individual strategies) and tag the module `vicarious-trauma`."))
+    findings += claims
     if not wellness:
         types = sorted({str(r.get("type")) for _, r in course.entries("resources")})
         findings.append(ctx.finding("/resources", "No wellness resource (EAP, peer support, OVC Vicarious Trauma "
                                     "Toolkit) is listed.", evidence=f"resource types: {', '.join(types) or 'none'}",
                                     suggestion="Add resources[] entries of type wellness, e.g. the agency EAP, the "
                                                "peer support team and the OVC Vicarious Trauma Toolkit."))
-    taught = f"taught in {entry_ids(modules)}" if modules else "no `vicarious-trauma` module"
+    taught = f"taught in {entry_ids(modules)}" if modules else "no module teaches vicarious trauma"
     listed = f"{len(wellness)} wellness resource(s) ({', '.join(str(r.get('name')) for r in wellness)})" if wellness \
         else "no wellness resource"
-    if findings:
+    if not (modules and wellness):
         return ctx.failed(f"{taught}; {listed}.", findings, score=(bool(modules) + bool(wellness)) / 2)
-    return ctx.passed(f"Vicarious trauma {taught}; {listed}.")
+    return ctx.passed(f"Vicarious trauma {taught}; {listed}.", findings)
 
 
 # --------------------------------------------------------------------------- TI-12 consent and privacy
+
+def _involves_minors(course, pointer: str, activity: Mapping) -> bool:
+    """Whether an activity declares `minors` or its text speaks of minors (as a topic or as the people shown)."""
+    return ("minors" in activity.get("tags", ()) or teaches(course, pointer, "minors")
+            or teaches(course, pointer, "minors", "populations"))
+
 
 def ti12_consent(ctx: CheckContext) -> Result:
     """``consent`` on case studies, scenarios, videos and media; no identifiable minor (documented consent)."""
@@ -398,10 +417,10 @@ def ti12_consent(ctx: CheckContext) -> Result:
                 f"(consent: documented) and declares `{tag}`.", severity="error", evidence=str(obj.get("title")),
                 suggestion="Replace it with fictional or stock media, or de-identify it; never show a real, "
                            "identifiable minor."))
-        if kind == "activities" and "minors" in obj.get("tags", ()):
+        if kind == "activities" and _involves_minors(ctx.course, pointer, obj):
             reviews.append(ctx.finding(
-                f"{pointer}/consent", f"The {label} is a real case used with documented consent and is tagged "
-                "`minors`; a reviewer should make sure no minor can be identified.", effect="needs-review",
+                f"{pointer}/consent", f"The {label} is a real case used with documented consent and involves "
+                "minors; a reviewer should make sure no minor can be identified.", effect="needs-review",
                 evidence=str(obj.get("title", "")),
                 suggestion="De-identify the case (consent: de-identified) or confirm that no minor can be identified."))
     with_consent = sum(1 for _, _, obj in checked if obj.get("consent"))
@@ -420,7 +439,7 @@ def ti12_consent(ctx: CheckContext) -> Result:
 
 def ti13_interpreters(ctx: CheckContext) -> Result:
     """`interpreters` topic (auto); P-LANG present; N-INTERP absent (an own-voice hit fails at error)."""
-    modules = modules_tagged(ctx.course, "interpreters")
+    modules = modules_teaching(ctx.course, "interpreters")
     qualified = phrase_set(ctx, "P-LANG")
 
     def doubt(sentence: str, clause: str) -> str | None:

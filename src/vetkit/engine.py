@@ -286,6 +286,8 @@ class Engine:
         stale = review.stale_reason(course.id, course.version, course.sha256) if review else None
         notices = [f"plugin {info.name} {info.status}" + (f": {info.error}" if info.error else "")
                    for info in self.host.infos if info.status == "failed"]
+        notices += [f"{problem.pointer}: {problem.message} ({problem.hint}); criteria read what the text teaches, "
+                    "not the tag" for problem in course.warnings if problem.code == "vocabulary"]
         notices += [f"rule {rule_id} unavailable: {reason}" for rule_id, reason in self.unavailable.items()]
         if stale:
             notices.append(f"review {review.file} ignored: {stale}")

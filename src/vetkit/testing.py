@@ -15,8 +15,9 @@ tests can use the fixtures without a ``conftest.py``::
 Functions: :func:`check_rule` (a table of courses that must pass and courses that must fail,
 in the style of ESLint's RuleTester), :func:`run_rule` (one rule's result for one course, for
 exact assertions), :func:`run_rule_examples` (the examples in a rule's YAML),
-:func:`make_course` (a valid course with some top-level keys replaced) and :func:`make_engine`
-(an engine with only the plugins under test).
+:func:`make_course` (a valid course with some top-level keys replaced), :func:`teaching_text`
+(sentences that teach given tags, for a module whose tags must be backed by its text) and
+:func:`make_engine` (an engine with only the plugins under test).
 
 Fixtures: ``course_factory``, ``vetkit_engine`` and ``vetkit_cli``.
 
@@ -37,8 +38,8 @@ import pytest
 
 from .hookspecs import hookimpl
 
-__all__ = ["check_rule", "installed_engine", "run_rule", "run_rule_examples", "make_course", "make_engine", "course_factory",
-           "vetkit_engine", "vetkit_cli"]
+__all__ = ["check_rule", "installed_engine", "run_rule", "run_rule_examples", "make_course", "make_engine",
+           "teaching_text", "course_factory", "vetkit_engine", "vetkit_cli"]
 
 #: Outcomes that count as "the course meets the rule" in :func:`check_rule`.
 VALID_OUTCOMES = ("pass", "not-applicable")
@@ -82,6 +83,27 @@ def make_course(overrides: Mapping[str, Any] | None = None, /, **keys: Any) -> d
 
 
 # -- engines ---------------------------------------------------------------------------------
+
+
+def teaching_text(*tags: str, vocabulary: str = "topics") -> str:
+    """Module text that teaches each of ``tags``: the example sentence of each tag's profile, in order.
+
+    Criteria judge what a module's text teaches; a tag is a claim the text must back. A test module
+    that declares tags and should count as teaching them needs text like this::
+
+        module = {"id": "M1", ..., "topics": ["labor-trafficking"], "text": teaching_text("labor-trafficking")}
+
+    :raises KeyError: for a tag vetkit has no profile for (a plugin's own tag, say).
+    """
+    from .topics.catalogue import profile
+
+    found = []
+    for tag in tags:
+        described = profile(vocabulary, tag)
+        if described is None:
+            raise KeyError(f"no {vocabulary} tag `{tag}` is known to topic evidence")
+        found.append(described.example)
+    return " ".join(found)
 
 
 def make_engine(*plugins: object, **options: Any):

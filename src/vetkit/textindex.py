@@ -13,18 +13,17 @@ assessment whose ``moduleId`` names the module.
 
 from __future__ import annotations
 
+import bisect
 import re
-import weakref
 from functools import cached_property
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from attrs import frozen
 
+from .percourse import per_course
 from .text import Corpus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
-_INDEXES: "weakref.WeakKeyDictionary[Any, TextIndex]" = weakref.WeakKeyDictionary()
-_CORPORA: "weakref.WeakKeyDictionary[Any, Corpus]" = weakref.WeakKeyDictionary()
 _OWNED = ("activities", "materials", "assessments")
 
 
@@ -42,15 +41,10 @@ class Sentence:
     module: str | None  # pointer of the module the text belongs to, if any
 
 
+@per_course
 def course_corpus(course: Any) -> Corpus:
     """Every text field of the course joined for one-pass matching (built once per course)."""
-    try:
-        corpus = _CORPORA.get(course)
-    except TypeError:
-        return Corpus(course.texts())
-    if corpus is None:
-        corpus = _CORPORA[course] = Corpus(course.texts())
-    return corpus
+    return Corpus(course.texts())
 
 
 class TextIndex:
@@ -115,9 +109,28 @@ class TextIndex:
         """The sentences of the text field at ``pointer``, in order."""
         return self._by_pointer.get(pointer, ())
 
-    def field_sentences(self, field: int) -> Iterator[Sentence]:
+    @cached_property
+    def _by_field(self) -> Mapping[int, tuple[Sentence, ...]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.field, []).append(sentence)
+        return {field: tuple(sentences) for field, sentences in grouped.items()}
+
+    def field_sentences(self, field: int) -> tuple[Sentence, ...]:
         """The sentences of one field, in order."""
-        return (sentence for sentence in self.sentences if sentence.field == field)
+        return self._by_field.get(field, ())
+
+    @cached_property
+    def _starts(self) -> Mapping[int, list[int]]:
+        return {field: [sentence.start for sentence in sentences] for field, sentences in self._by_field.items()}
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset`` of the joined corpus (None between sentences)."""
+        field, inside = self.corpus.locate(offset)
+        position = bisect.bisect_right(self._starts.get(field, ()), inside) - 1
+        if position >= 0 and inside < self._by_field[field][position].end:
+            return self._by_field[field][position]
+        return None
 
     def neighbours(self, sentence: Sentence) -> tuple[Sentence | None, Sentence | None]:
         """The sentences before and after ``sentence`` in the same field (None at an edge)."""
@@ -128,20 +141,19 @@ class TextIndex:
 
     @cached_property
     def _words(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(match.group().lower() for match in _WORD.finditer(sentence.text))
-                     for sentence in self.sentences)
+        return tuple(words_of(sentence.text) for sentence in self.sentences)
 
     def words(self, sentence: Sentence) -> tuple[str, ...]:
         """The lower-case words of a sentence (apostrophes kept inside words: "isn't")."""
         return self._words[sentence.number]
 
 
+def words_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of a text (apostrophes kept inside words: "isn't")."""
+    return tuple(match.group().lower() for match in _WORD.finditer(text))
+
+
+@per_course
 def text_index(course: Any) -> TextIndex:
     """The text index of ``course``, built on first use and shared by every rule that reads it."""
-    try:
-        index = _INDEXES.get(course)
-    except TypeError:
-        return TextIndex(course)
-    if index is None:
-        index = _INDEXES[course] = TextIndex(course)
-    return index
+    return TextIndex(course)

@@ -99,7 +99,8 @@ class TestFraming:
         ("Victims will usually tell you they are trafficked.", [], "fail"),
         ("Myth: victims will tell you they are trafficked. Fact: most never self-identify.", ["myths"], "note"),
         ("- Myth: trafficking requires movement. Fact: no movement is needed.", ["myths"], "note"),
-        ("Trafficking requires movement across a border. That is a myth.", [], "note"),
+        ("Farmworkers recruited abroad often owe a recruitment fee and a debt that grows faster than wages. "
+         "Trafficking requires movement across a border. That is not true.", [], "note"),
         ("Trafficking requires movement across a border. That is a myth.", ["myths"], "needs-review"),
         ("### Common myths\n\n- Trafficking requires movement.", [], "needs-review"),
         ("Officers often assume trafficking requires movement, but it does not.", [], "needs-review"),
@@ -113,7 +114,7 @@ class TestFraming:
         """Own voice fails; markers in the sentence, item or table correct; nearby markers or quotes need review."""
         target = course(modules=[module(text, ["labor-trafficking", "sex-trafficking", *topics])])
         verdicts = myth_verdicts(target)
-        assert verdicts and {v.effect for v in verdicts} == {effect}, [(v.term_id, v.effect, v.why) for v in verdicts]
+        assert verdicts and {v.effect for v in verdicts} == {effect}, [(v.term_id, v.effect, v.reason) for v in verdicts]
 
     def test_structured_claim_fails(self):
         """A myth declared in statistics[].claim is an unambiguous claim."""
@@ -220,14 +221,18 @@ class TestAC01:
         assert "missing: force, fraud, coercion" in review[0].message
 
     def test_definitions_outside_the_scope_do_not_count_but_are_pointed_at(self):
-        """Elements taught in an untagged module are named as a place to move them from."""
+        """Elements stated outside the definitions (here an answer's rationale) are named as a place to move them from."""
         target = course(glossary=[{"term": "Victim", "definition": "A legal status."}],
-                        modules=[module("Commercial sex by force, fraud or coercion, or anyone under 18; labor or "
-                                        "services.")],
-                        references=[{"id": "R1", "title": "TVPA", "type": "statute", "citation": "22 U.S.C. 7102"}])
+                        modules=[module("Approach workers away from supervisors, with an advocate and a qualified "
+                                        "interpreter, and meet safety needs first.")],
+                        references=[{"id": "R1", "title": "TVPA", "type": "statute", "citation": "22 U.S.C. 7102"}],
+                        **assessed(item("Q1", "short-answer", "Who is a victim?", rationale=(
+                            "Commercial sex by force, fraud or coercion, or anyone under 18; labor or services."))))
         result = run("AC-01", target)
-        assert result.outcome == "needs-review"
-        assert "Found elsewhere in the course" in next(f.message for f in result.findings if f.effect != "note")
+        review = [f for f in result.findings if f.effect != "note"]
+        assert result.outcome == "needs-review" and [f.pointer for f in review] == ["/glossary"]
+        assert "Found elsewhere in the course: " in review[0].message
+        assert "at /assessments/0/items/0/rationale" in review[0].message
 
     def test_glossary_without_definitions_and_no_module_fails(self):
         """Glossary entries with empty definitions are no definitions."""
@@ -378,7 +383,10 @@ class TestAC06:
 class TestAC07:
     def test_myth_module_alone_does_not_excuse_a_myth(self):
         """A myths module that states a myth without a marker still fails."""
-        target = course(modules=[module("Traffickers are usually strangers who target children.", ["myths"])])
+        target = course(modules=[module("Common myths about human trafficking, each followed by the fact that "
+                                        "corrects it. Myth: victims always ask for help. Fact: most never "
+                                        "self-identify.\n\nTraffickers are usually strangers who target children.",
+                                        ["myths"])])
         result = run("AC-07", target)
         assert (result.outcome, result.severity) == ("fail", "error")
         assert effects(result, "fail") == [("/modules/0/text", "M04")]
@@ -391,13 +399,15 @@ class TestAC07:
 
     def test_myth_in_distractor_passes(self):
         """A myth offered as a wrong answer is a note."""
-        target = course(modules=[module("Myths corrected here.", ["myths"])], **assessed(item(
+        target = course(modules=[module("Myth: trafficking requires movement. Fact: no movement is needed; a person "
+                                        "can be trafficked in their own home town.", ["myths"])], **assessed(item(
             "Q1", "choice", "Which is accurate?", choices=[
                 {"id": "A", "text": "Many victims never self-identify.", "correct": True},
                 {"id": "B", "text": "Victims will ask for help.", "correct": False}])))
         result = run("AC-07", target)
-        assert result.outcome == "pass" and effects(result, "note") == [("/assessments/0/items/0/choices/1/text",
-                                                                         "M09")]
+        lexical = [(pointer, term) for pointer, term in effects(result, "note") if not term.startswith("myth-")]
+        assert result.outcome == "pass" and lexical == [
+            ("/modules/0/text", "M01"), ("/assessments/0/items/0/choices/1/text", "M09")]
 
 
 class TestAC08:
@@ -405,7 +415,8 @@ class TestAC08:
         """Only the indicators module without a caveat is pointed at."""
         target = course(modules=[
             module("No single indicator proves trafficking.", ["indicators"], "M1"),
-            module("Watch for workers who live at the job site.", ["indicators"], "M2")])
+            module("Indicators of labor trafficking at a work site: workers who live at the job site, who owe a "
+                   "recruitment debt, or whose identity documents are held by the employer.", ["indicators"], "M2")])
         result = run("AC-08", target)
         assert result.outcome == "needs-review" and effects(result, "needs-review") == [("/modules/1/text", None)]
 
@@ -419,12 +430,15 @@ class TestAC08:
 class TestAC09:
     def test_hints_are_notes_and_the_outcome_awaits_a_reviewer(self):
         """The labor-law tag and M10 hits are attached as notes; the outcome is needs-review."""
-        target = course(modules=[module("If the worker agreed to come and was paid, it cannot be trafficking.",
+        target = course(modules=[module("Labor law and trafficking: wage-and-hour violations, unpaid overtime and "
+                                        "unsafe conditions are labor-law matters handled by the Department of Labor; "
+                                        "they become labor trafficking when force, fraud or coercion compels the "
+                                        "work. If the worker agreed to come and was paid, it cannot be trafficking.",
                                         ["labor-trafficking", "labor-law"])])
         result = run("AC-09", target)
         assert result.outcome == "needs-review" and result.severity == "warning"
         assert {f.effect for f in result.findings} == {"note"}
-        assert effects(result) == [("/modules/0/topics", None), ("/modules/0/text", "M10")]
+        assert effects(result) == [("/modules/0", None), ("/modules/0/text", "M10")]
 
 
 EXPECTED = {
@@ -432,7 +446,7 @@ EXPECTED = {
                                "AC-05": "fail", "AC-06": "fail", "AC-07": "fail", "AC-08": "fail",
                                "AC-09": "needs-review"},
     "roll-call-awareness": {"AC-01": "pass", "AC-02": "pass", "AC-03": "pass", "AC-04": "pass", "AC-05": "pass",
-                            "AC-06": "pass", "AC-07": "pass", "AC-08": "pass", "AC-09": "needs-review"},
+                            "AC-06": "pass", "AC-07": "pass", "AC-08": "needs-review", "AC-09": "needs-review"},
     "task-force-investigations": {"AC-01": "pass", "AC-02": "pass", "AC-03": "pass", "AC-04": "pass",
                                   "AC-05": "pass", "AC-06": "pass", "AC-07": "pass", "AC-08": "pass",
                                   "AC-09": "needs-review"},
@@ -508,7 +522,8 @@ class TestReviewRegressions:
         assert [(v.term_id, v.effect) for v in verdicts] == expected, [(v.term_id, v.matched) for v in verdicts]
 
     @pytest.mark.parametrize(("text", "outcome", "pointers"), [
-        ("Movement is not required. Some victims are moved across state lines, but no travel is required.",
+        ("Farmworkers recruited abroad often owe a recruitment fee and a debt that grows faster than wages. "
+         "Movement is not required. Some victims are moved across state lines, but no travel is required.",
          "pass", []),
         ("Victims are almost always moved from city to city.", "fail", ["/modules/0/text"]),
         ("Smuggling involves crossing a border; trafficking is a crime against a person.", "pass", []),

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import vetkit
-from vetkit.testing import run_rule
+from vetkit.testing import run_rule, teaching_text
 from vetkit.examples import base_course, example_course
 from vetkit.vocabulary import builtin_vocabulary
 from vetkit_audience import checks, readability
@@ -23,9 +23,16 @@ BASELINE = ["legal-federal", "minors", "sex-trafficking", "labor-trafficking", "
 PATROL = ["first-contact", "indicators", "interpreters", "non-criminalization", "referrals", "documentation"]
 
 
-def module(identifier: str, topics, minutes: int = 30, **extra) -> dict:
-    return {"id": identifier, "title": f"Module {identifier}", "minutes": minutes, "objectiveIds": ["O1"],
-            "topics": list(topics), **extra}
+def module(identifier: str, topics, minutes: int = 30, text: str | None = None, **extra) -> dict:
+    """A module that declares ``topics`` (and ``populations``) and, unless ``text`` is given, teaches them."""
+    if text is None:
+        text = " ".join(part for part in (teaching_text(*topics), teaching_text(
+            *extra.get("populations", ()), vocabulary="populations")) if part)
+    value = {"id": identifier, "title": f"Module {identifier}", "minutes": minutes, "objectiveIds": ["O1"],
+             "topics": list(topics), **extra}
+    if text:
+        value["text"] = text
+    return value
 
 
 def course(**fragment) -> vetkit.Course:
@@ -143,7 +150,8 @@ class TestAU01:
 class TestAU02:
     def test_union_of_roles_names_who_needs_each_tag(self):
         """Two roles: one finding per missing tag, naming every role that needs it, and partial credit."""
-        target = course(audience={"roles": ["patrol", "investigator"], "experience": "in-service"})
+        target = course(audience={"roles": ["patrol", "investigator"], "experience": "in-service"},
+                        modules=[module("M1", ["labor-trafficking", "sex-trafficking", "indicators"])])
         result = run("AU-02", target)
         failing = [f for f in result.findings if f.effect == "fail"]
         assert result.outcome == "fail"
@@ -171,7 +179,6 @@ class TestAU02:
         assert result.outcome == "pass" and result.score == 1.0
         notes = messages(result, "note")
         assert any("population `foster-youth`" in m for m in notes)
-        assert any("population `runaway-homeless-youth`" in m for m in notes)
         assert not any("population `lgbtq`" in m for m in notes)
         assert any("`victim-behavior`, recommended for the school-resource-officer role" in m for m in notes)
 
@@ -197,7 +204,10 @@ class TestAU02:
 
     def test_tribal_modifier_adds_tag_and_population(self):
         """jurisdiction.tribal requires jurisdiction-tribal and recommends the native-communities population."""
-        modules = [module("M1", BASELINE + ["jurisdiction-tribal"]), module("M2", PATROL)]
+        tribal = ("On tribal land, who has jurisdiction depends on where the offense happened and who was involved: "
+                  "coordinate with the tribal police, the Bureau of Indian Affairs and the FBI. Learn the "
+                  "cross-deputization agreements and the tribal prosecutor's contacts before you need them.")
+        modules = [module("M1", BASELINE), module("M2", PATROL), module("M3", ["jurisdiction-tribal"], text=tribal)]
         result = run("AU-02", course(modules=modules,
                                      jurisdiction={"country": "US", "state": "NM", "tribal": "Navajo Nation"}))
         assert result.outcome == "pass"
@@ -224,17 +234,19 @@ PLAIN = "Ask who holds the IDs. Write down what you see. Call the advocate. Do n
 
 class TestAU02Notes:
     def topical(self, text: str, **fragment) -> vetkit.Course:
-        return course(modules=[module("M1", BASELINE), module("M2", PATROL, text=text)], **fragment)
+        """The learner-facing text is ``text`` alone (the modules' tags are not backed: AU-02 fails on topics)."""
+        return course(modules=[module("M1", BASELINE, text=""), module("M2", PATROL, text=text)], **fragment)
 
     def test_dense_text_above_declared_level_is_noted(self):
         """Text far above the declared reading level gives notes (summary and field) without changing the outcome."""
-        target = self.topical(DENSE, audience={"roles": ["patrol"], "experience": "in-service", "readingLevel": 8})
-        result = run("AU-02", target)
-        assert result.outcome == "pass" and result.score == 1.0
+        audience = {"roles": ["patrol"], "experience": "in-service", "readingLevel": 8}
+        result = run("AU-02", self.topical(DENSE, audience=audience))
+        plain = run("AU-02", self.topical(DENSE))
+        assert (result.outcome, result.score) == (plain.outcome, plain.score)
         notes = {f.pointer: f for f in result.findings if f.effect == "note"}
         assert "more than 2 grades above the declared reading level 8" in notes["/audience/readingLevel"].message
         assert "/modules/1/text" in notes
-        assert all(f.effect == "note" for f in result.findings)
+        assert [f for f in result.findings if f.effect != "note"] == [f for f in plain.findings if f.effect != "note"]
 
     def test_tolerance_is_a_parameter(self):
         """With a wide tolerance the same text is reported as within range."""

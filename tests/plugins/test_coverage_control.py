@@ -61,23 +61,30 @@ class TestCV05:
         assert "found: " in result.reason and "missing: " in result.reason
         assert len([f for f in result.findings if f.effect == "note"]) == 1
 
-    @pytest.mark.parametrize(("count", "tagged", "outcome", "pointers"), [
-        (4, True, "pass", []),
-        (4, False, "pass", ["/modules"]),
-        (3, True, "needs-review", ["/modules/0/text"]),
-        (3, False, "fail", ["/modules"]),
-        (0, False, "fail", ["/modules"]),
-    ], ids=["enough-tagged", "enough-untagged", "short-tagged", "short-untagged", "none"])
-    def test_threshold_and_tag(self, count, tagged, outcome, pointers):
-        """Coverage at control.min_means passes; short coverage needs review if tagged, else fails."""
-        text = " ".join(list(MEANS.values())[:count]) or "Victims are locked in rooms."
+    @pytest.mark.parametrize(("count", "tagged", "outcome", "pointers", "notes"), [
+        (4, True, "pass", [], []),
+        (4, False, "pass", [], ["/modules/0/text"]),
+        (3, True, "needs-review", ["/modules/0/text"], []),
+        (3, False, "needs-review", ["/modules/0/text"], ["/modules/0/text"]),
+        (0, False, "fail", ["/modules"], []),
+        (0, True, "fail", ["/modules"], ["/modules/0/topics/2"]),
+    ], ids=["enough-tagged", "enough-untagged", "short-tagged", "short-untagged", "none", "false-tag"])
+    def test_threshold_and_teaching(self, count, tagged, outcome, pointers, notes):
+        """Coverage at control.min_means passes; short coverage in a module that teaches control (tagged or not)
+        needs review; no means and no teaching fails. A missing tag is suggested, a tag with nothing behind it is
+        noted."""
+        text = " ".join(list(MEANS.values())[:count]) or "The shift starts at six and the crew is paid weekly."
         result = run(course(text, tagged))
         assert result.outcome == outcome
-        assert [f.pointer for f in result.findings if f.effect != "note" or f.pointer == "/modules"] == pointers
+        assert [f.pointer for f in result.findings if f.effect != "note"] == pointers
+        assert [f.pointer for f in result.findings
+                if f.effect == "note" and not f.message.startswith("P-CTRL")] == notes
 
     def test_partial_credit_and_missing_means_are_named(self):
         """A failing course gets found/minimum as its score, and the finding names every missing means."""
-        result = run(course(" ".join(list(MEANS.values())[:2]), tagged=False))
+        glossary = [{"term": "Debt bondage", "definition": "Workers owed a debt that kept growing."},
+                    {"term": "Document servitude", "definition": "The employer confiscated passports."}]
+        result = run(course("Victims are locked in rooms.", tagged=False, glossary=glossary))
         assert result.outcome == "fail" and result.score == pytest.approx(2 / 4)
         message = next(f.message for f in result.findings if f.effect == "fail")
         assert "isolation" in message and "drugs or substance dependency" in message
@@ -133,5 +140,7 @@ class TestCV05Paraphrases:
         assert [f.pointer for f in result.findings if f.effect != "note"] == []
 
     def test_debt_owed_nothing_is_not_debt(self):
+        """No debt is no means of control, and the `control-methods` tag on that text backs nothing."""
         result = run(course("The workers owe him nothing; wages were paid.", tagged=True), **{"control.min_means": 1})
-        assert result.outcome == "needs-review" and [f.pointer for f in result.findings] == ["/modules/0/text"]
+        assert (result.outcome, result.score) == ("fail", 0.0)
+        assert [f.pointer for f in result.findings] == ["/modules", "/modules/0/topics/2"]

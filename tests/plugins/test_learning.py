@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import vetkit
-from vetkit.testing import run_rule
+from vetkit.testing import run_rule, teaching_text
 from vetkit.examples import base_course, example_course
 from vetkit.alignment import alignment_map
 from vetkit_learning.checks import answer_key_problem, item_flaws, lo03_credit
@@ -50,8 +50,10 @@ def objective(identifier: str, text: str, **extra: Any) -> dict:
 
 
 def module(identifier: str, objective_ids: list[str], minutes: int = 30, topics: list[str] | None = None) -> dict:
+    """A module that declares ``topics`` (indicators by default) and whose text teaches them."""
+    topics = topics if topics is not None else ["indicators"]
     return {"id": identifier, "title": f"Module {identifier}", "minutes": minutes, "objectiveIds": objective_ids,
-            "topics": topics if topics is not None else ["indicators"]}
+            "topics": topics, "text": teaching_text(*topics)}
 
 
 def choice_item(identifier: str, objective_ids: list[str], correct: tuple[bool, ...] = (True, False, False),
@@ -620,8 +622,10 @@ class TestLO03:
 # -- LO-04 ----------------------------------------------------------------------------------
 
 def activity(identifier: str, kind: str = "scenario", module_id: str = "M1", **extra: Any) -> dict:
+    """An activity whose text teaches its ``tags`` (a plain case without tags)."""
+    text = teaching_text(*extra["tags"]) if extra.get("tags") else "A realistic case."
     return {"id": identifier, "title": f"Activity {identifier}", "type": kind, "minutes": 10, "moduleId": module_id,
-            "objectiveIds": ["O1"], "text": "A realistic case.", **extra}
+            "objectiveIds": ["O1"], "text": text, **extra}
 
 
 DEBRIEF = {"minutes": 5, "facilitatorGuide": "Ask what the officer noticed."}
@@ -677,8 +681,10 @@ class TestLO04:
         assert result.score == pytest.approx((0.5 + 1 + 1) / 3)
 
     def test_empty_debrief_and_missing_text_are_notes(self):
-        """A debrief of zero minutes without a guide, and a scenario without text, are noted."""
-        document = course(activities=[{"id": "A1", "title": "Van stop", "type": "scenario", "minutes": 10,
+        """A debrief of zero minutes without a guide, and a scenario without text, are noted (the scenario counts
+        as labor practice through its labor-only module)."""
+        document = course(modules=[module("M1", ["O1"], 60, ["labor-trafficking"])],
+                          activities=[{"id": "A1", "title": "Van stop", "type": "scenario", "minutes": 10,
                                        "moduleId": "M1", "objectiveIds": ["O1"], "tags": ["labor-trafficking"],
                                        "debrief": {"minutes": 0}}])
         result = check("LO-04", document)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import vetkit
-from vetkit.testing import run_rule
+from vetkit.testing import run_rule, teaching_text
 from vetkit.examples import example_course
 from vetkit_legal import checks
 
@@ -21,11 +21,9 @@ DOCS = Path(__file__).parents[2] / "docs" / "examples"
 
 
 def module(identifier: str, topics, text: str | None = None, **extra) -> dict:
-    value = {"id": identifier, "title": f"Module {identifier}", "minutes": 30, "objectiveIds": ["O1"],
-             "topics": list(topics), **extra}
-    if text is not None:
-        value["text"] = text
-    return value
+    """A module that declares ``topics``; without ``text``, its text teaches them."""
+    return {"id": identifier, "title": f"Module {identifier}", "minutes": 30, "objectiveIds": ["O1"],
+            "topics": list(topics), "text": teaching_text(*topics) if text is None else text, **extra}
 
 
 def statute(identifier: str, title: str, citation: str | None = None, **extra) -> dict:
@@ -254,10 +252,11 @@ class TestLF02:
         assert result.outcome == "fail" and pointers(result, "fail") == ["/modules/0/text"]
 
     def test_label_fails_even_without_the_rule(self):
-        """A stigmatizing label fails whether or not P-MINOR is present; the missing rule is still reported."""
+        """A stigmatizing label fails whether or not P-MINOR is present; the missing rule is still reported, at
+        /modules (the one sentence does not teach the law on minors its tag claims)."""
         result = run("LF-02", course(modules=[module("M1", ["minors"], "Juvenile prostitutes need shelter.")]))
         assert result.outcome == "fail"
-        assert set(pointers(result)) == {"/modules/0/text"}
+        assert pointers(result) == ["/modules", "/modules/0/text"]
         assert {f.effect for f in result.findings} == {"fail", "needs-review"}
 
     def test_half_the_rule_names_what_was_found(self):
@@ -350,7 +349,10 @@ class TestLF04:
     def test_missing_names_are_hints_at_modules(self):
         """Names the text never uses are notes at /modules."""
         target = course(audience={"roles": ["prosecutor"], "experience": "specialist"},
-                        modules=[module("M1", ["immigration-relief"], "Refer foreign nationals to legal aid.")])
+                        modules=[module("M1", ["immigration-relief"], "Foreign national victims may qualify for "
+                                        "immigration protections that let them stay and work lawfully while they "
+                                        "recover; refer them to an immigration attorney or legal aid early, whatever "
+                                        "their status, and never use their status as leverage.")])
         result = run("LF-04", target)
         notes = messages(result, "note")
         assert result.outcome == "needs-review" and len(notes) == 4
@@ -368,20 +370,31 @@ class TestLF04:
 class TestTopicRules:
     @pytest.mark.parametrize(("rule_id", "tag"), [("LF-05", "victim-rights"), ("LF-06", "demand"),
                                                   ("LF-07", "labor-law")])
-    def test_tag_decides(self, rule_id, tag):
-        """The topic tag passes the rule; without it the rule fails at /modules."""
+    def test_teaching_decides(self, rule_id, tag):
+        """A module teaching the topic passes the rule, tagged or not (untagged: the tag is suggested); a course
+        that does not teach it fails at /modules."""
         assert run(rule_id, course(modules=[module("M1", [tag])])).outcome == "pass"
+        untagged = run(rule_id, course(modules=[module("M1", [], teaching_text(tag))]))
+        assert untagged.outcome == "pass"
+        assert [f.suggestion for f in untagged.findings] == [f"Add `{tag}` to the module's topics."]
         result = run(rule_id, course(modules=[module("M1", ["sex-trafficking"])]))
         assert result.outcome == "fail" and pointers(result) == ["/modules"]
 
+    def test_a_tag_without_teaching_fails_at_the_tag(self):
+        """A `demand` tag on a module that says nothing about buyers fails at the tag instead of /modules."""
+        result = run("LF-06", course(modules=[module("M1", ["labor-trafficking", "demand"],
+                                                     teaching_text("labor-trafficking"))]))
+        assert (result.outcome, pointers(result)) == ("fail", ["/modules/0/topics/1"])
+
     @pytest.mark.parametrize(("rule_id", "text"), [
-        ("LF-05", "Restitution is mandatory in federal trafficking cases."),
-        ("LF-06", "Buyers are parties to the offense."),
-        ("LF-07", "Refer wage complaints to the Wage and Hour Division."),
+        ("LF-05", "Restitution is covered in another course."),
+        ("LF-06", "Officers arrested two buyers at the motel last spring."),
+        ("LF-07", "The Department of Labor building is on Main Street."),
     ])
-    def test_untagged_mentions_are_notes(self, rule_id, text):
-        """Text that mentions the topic in an untagged module is pointed out in a note; the rule still fails."""
-        result = run(rule_id, course(modules=[module("M1", ["labor-trafficking"], text)]))
+    def test_passing_mentions_are_notes(self, rule_id, text):
+        """A word of the topic in a module about something else is pointed out in a note; the rule still fails."""
+        full = f"{teaching_text('labor-trafficking')} {text}"
+        result = run(rule_id, course(modules=[module("M1", ["labor-trafficking"], full)]))
         assert result.outcome == "fail"
         assert pointers(result, "note") == ["/modules/0/text"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import vetkit
-from vetkit.testing import run_rule
+from vetkit.testing import run_rule, teaching_text
 from vetkit.examples import example_course
 from vetkit_resources import checks
 
@@ -27,11 +27,9 @@ TAUGHT = ("Call the National Human Trafficking Hotline at 1-888-373-7888 or text
 
 
 def module(identifier: str, topics=("labor-trafficking", "sex-trafficking"), text: str | None = None) -> dict:
-    value = {"id": identifier, "title": f"Module {identifier}", "minutes": 30, "objectiveIds": ["O1"],
-             "topics": list(topics)}
-    if text is not None:
-        value["text"] = text
-    return value
+    """A module declaring ``topics`` whose text is ``text`` or, by default, teaches them."""
+    return {"id": identifier, "title": f"Module {identifier}", "minutes": 30, "objectiveIds": ["O1"],
+            "topics": list(topics), "text": teaching_text(*topics) if text is None else text}
 
 
 def resource(identifier: str, name: str, kind: str, **extra) -> dict:

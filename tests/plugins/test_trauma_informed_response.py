@@ -149,10 +149,20 @@ class TestTI01:
         assert result.severity == "warning"
         assert [f.severity for f in result.findings if f.effect == "needs-review"] == ["warning"]
 
-    def test_missing_topic_fails_even_with_the_words(self):
-        """The auto part fails without a `victim-centered` module, pointing at /modules."""
+    def test_untagged_teaching_counts_and_the_tag_is_suggested(self):
+        """A module whose text teaches the victim-centered response counts without the tag; a note suggests it."""
         result = run("TI-01", modules=[module(PVC)])
-        assert (result.outcome, pointers(result, "fail")) == ("fail", ["/modules"])
+        assert (result.outcome, pointers(result, "fail")) == ("pass", [])
+        assert [f.suggestion for f in result.findings if f.effect == "note"][0] == (
+            "Add `victim-centered` to the module's topics.")
+
+    def test_a_tag_without_teaching_fails_at_the_tag(self):
+        """A `victim-centered` tag on a module that says nothing about it fails at the tag, and says so."""
+        result = run("TI-01", modules=[module("Look for debts that never shrink and papers held by the employer.",
+                                              ["victim-centered"])])
+        assert (result.outcome, pointers(result, "fail")[0]) == ("fail", "/modules/0/topics/3")
+        assert result.findings[0].message.startswith(
+            "Module M1 “Module M1” is tagged `victim-centered`, but no sentence in it teaches victim centered")
 
     def test_true_false_prompt_keyed_false_is_a_note(self):
         """A conditional offer in a true-false prompt whose answer is False corrects the practice."""
@@ -179,10 +189,12 @@ class TestTI02:
         ("Trustworthiness, empowerment and peer support matter.", ["trauma-informed"], None, "needs-review"),
         ("Trustworthiness, empowerment and peer support matter.", ["trauma-informed"],
          {"trauma_principles.min": 3}, "pass"),
-        (RS, [], None, "fail"),
-    ], ids=["three-Rs", "four-SAMHSA", "two-Rs", "two-Rs-lowered", "three-SAMHSA", "flat-threshold", "no-topic"])
+        (RS, [], None, "pass"),
+        ("Look for debts that never shrink and papers held by the employer.", [], None, "fail"),
+    ], ids=["three-Rs", "four-SAMHSA", "two-Rs", "two-Rs-lowered", "three-SAMHSA", "flat-threshold", "untagged",
+            "not-taught"])
     def test_coverage_per_family(self, text, topics, params, outcome):
-        """Either family at its minimum passes; below it a reviewer checks; no tagged module fails."""
+        """Either family at its minimum passes; below it a reviewer checks; no module teaching it fails."""
         assert run("TI-02", params, modules=[module(text, topics)]).outcome == outcome
 
     def test_reason_names_the_principles_found(self):
@@ -192,9 +204,10 @@ class TestTI02:
         assert "samhsa 4 of 6 (need 4): safety, trustworthiness and transparency, peer support, empowerment" \
                in result.reason
 
-    def test_review_points_at_the_tagged_module(self):
-        """Missing principles are reported at the text of the module tagged trauma-informed."""
-        result = run("TI-02", modules=[module("No principles here."), module("Be kind.", ["trauma-informed"], "M2")])
+    def test_review_points_at_the_teaching_module(self):
+        """Missing principles are reported at the text of the module that teaches a trauma-informed approach."""
+        text = "Trauma changes how a person remembers and speaks; a trauma-informed officer adjusts the interview to it."
+        result = run("TI-02", modules=[module("No principles here."), module(text, ["trauma-informed"], "M2")])
         assert pointers(result, "needs-review") == ["/modules/1/text"]
 
 
@@ -207,14 +220,22 @@ class TestTI03:
             "needs-review"
 
 
+FIRST_CONTACT = ("At first contact, speak with the person privately, away from anyone who may control them; say who "
+                 "you are and what happens next, and put their safety before your questions.")
+
+FIRST_CONTACT_PRACTICE = ("Role-play the first contact with a worker found at a job site: speak with her privately, say "
+                          "who you are and put her safety first.")
+
+
 class TestTI04:
     @pytest.mark.parametrize("roles, modules, activities, outcome, severity, score, fails", [
-        (["patrol"], [module("", ["first-contact"])], [activity("A1", "role-play")], "pass", "warning", 1.0, []),
-        (["patrol"], [module(), module("", ["first-contact"], "M2")],
-         [activity("A1", "scenario", tags=["first-contact"])], "pass", "warning", 1.0, []),
-        (["patrol"], [module("", ["first-contact"])], [activity("A1", "lecture", tags=["first-contact"])], "fail",
+        (["patrol"], [module(FIRST_CONTACT, ["first-contact"])], [activity("A1", "role-play")], "pass", "warning", 1.0, []),
+        (["patrol"], [module(), module(FIRST_CONTACT, ["first-contact"], "M2")],
+         [activity("A1", "scenario", tags=["first-contact"], description=FIRST_CONTACT_PRACTICE)], "pass", "warning",
+         1.0, []),
+        (["patrol"], [module(FIRST_CONTACT, ["first-contact"])], [activity("A1", "lecture", tags=["first-contact"])], "fail",
          "warning", 0.5, ["/activities"]),
-        (["patrol", "investigator"], [module("", ["first-contact"])], [activity("A1", "scenario")], "fail", "error",
+        (["patrol", "investigator"], [module(FIRST_CONTACT, ["first-contact"])], [activity("A1", "scenario")], "fail", "error",
          0.5, ["/modules", "/activities"]),
         (["prosecutor"], [module()], [], "fail", "warning", 0.0, ["/modules", "/activities"]),
         (["task-force"], [module()], [], "fail", "error", 0.0, ["/modules", "/activities"]),
@@ -232,6 +253,10 @@ class TestTI04:
         params = {"contact.role_topics": {"dispatcher": ["first-contact"]}}
         result = run("TI-04", params, audience={"roles": ["dispatcher"], "experience": "in-service"})
         assert result.outcome == "fail"
+
+
+NON_CRIMINALIZATION = ("People compelled by a trafficker to commit crimes are victims: do not arrest or charge them for "
+                       "those acts, and connect them with an advocate instead.")
 
 
 class TestTI05:
@@ -253,7 +278,7 @@ class TestTI05:
             "nobody", "no-one", "dont-column", "negated-heading"])
     def test_arrest_as_help(self, text, outcome, fails, reviews):
         """Arrest presented as help fails in one clause of the course's own voice; doubtful uses are reviewed."""
-        result = run("TI-05", modules=[module(text, ["non-criminalization"])])
+        result = run("TI-05", modules=[module(text), module(NON_CRIMINALIZATION, ["non-criminalization"], "M2")])
         assert (result.outcome, pointers(result, "fail"), pointers(result, "needs-review")) == (outcome, fails, reviews)
 
     def test_incorrect_choice_is_a_note(self):
@@ -262,7 +287,7 @@ class TestTI05:
                   "objectiveIds": ["O1"], "choices": [
                       {"id": "C1", "text": "Detain her for her own safety.", "correct": False},
                       {"id": "C2", "text": "Call the advocate and child welfare.", "correct": True}]}]
-        result = run("TI-05", modules=[module("", ["non-criminalization"])], assessments=[
+        result = run("TI-05", modules=[module(NON_CRIMINALIZATION, ["non-criminalization"])], assessments=[
             {"id": "T1", "title": "Check", "type": "knowledge-check", "purpose": "formative", "objectiveIds": ["O1"],
              "items": items}])
         assert (result.outcome, pointers(result, "note")) == ("pass", ["/assessments/0/items/0/choices/0/text"])
@@ -388,6 +413,15 @@ class TestTI12:
         result = run("TI-12", activities=[activity("A1", "case-study", tags=["minors"], consent="documented")])
         assert (result.outcome, pointers(result, "needs-review")) == ("needs-review", ["/activities/0/consent"])
 
+    def test_real_case_whose_text_involves_minors_is_reviewed_without_the_tag(self):
+        """The case's own text about a 15-year-old sends it to a reviewer as well; an adult case does not."""
+        teen = ("A 15-year-old girl was recruited through social media by a man who promised her a modeling job; "
+                "she was sold for sex at a motel for three weeks before a school counselor noticed.")
+        adult = "A 34-year-old cook worked fourteen-hour shifts to pay off a recruitment debt that kept growing."
+        result = run("TI-12", activities=[activity("A1", "case-study", description=teen, consent="documented"),
+                                          activity("A2", "case-study", description=adult, consent="documented")])
+        assert (result.outcome, pointers(result, "needs-review")) == ("needs-review", ["/activities/0/consent"])
+
     def test_share_of_items_with_consent(self):
         """Only case studies, scenarios, videos and media count; the score is the share with consent."""
         result = run("TI-12", activities=[activity("A1", "scenario", consent="fictional"), activity("A2", "video"),
@@ -408,7 +442,9 @@ class TestTI13:
         (QUALIFIED + " If needed, ask a family member to interpret.", "fail", "error", ["/modules/0/text"], []),
         ("Have a certified interpreter ask the companion to wait outside.", "pass", "warning", [], []),
         (QUALIFIED + " Never let the child translate.", "pass", "warning", [], []),
-        ("Call an interpreter when needed.", "needs-review", "warning", [], ["/modules/0/text"]),
+        ("Many victims speak little English and need an interpreter for the interview. Call an interpreter when "
+         "needed, and give the interpreter time to explain their role to the victim.", "needs-review", "warning", [],
+         ["/modules/0/text"]),
     ], ids=["qualified", "family-member", "also-qualified", "negated", "no-P-LANG"])
     def test_interpreter_practice(self, text, outcome, severity, fails, reviews):
         """Teaching a compromised interpreter fails at error; doubtful or missing wording is reviewed."""
@@ -418,10 +454,19 @@ class TestTI13:
 
 
 class TestTI14:
-    def test_activity_tag_is_a_hint(self):
-        """Activities tagged cultural-responsiveness are listed as hints too; the outcome awaits a reviewer."""
+    def test_activity_teaching_it_is_a_hint(self):
+        """An activity whose text addresses culture and bias is a hint, and so is its module (an activity's text
+        is taught in its module, which is not tagged: the tag is suggested at the sentence)."""
+        text = "Discuss how culture, history and gender shape who is seen as a victim, and name the bias behind it."
+        result = run("TI-14", activities=[activity("A1", "discussion", description=text)])
+        assert (result.outcome, pointers(result, "note")) == (
+            "needs-review", ["/modules/0", "/activities/0", "/activities/0/description"])
+
+    def test_activity_tag_without_text_is_no_hint(self):
+        """A `cultural-responsiveness` tag on an activity that says nothing of it is no hint, only a claim noted."""
         result = run("TI-14", activities=[activity("A1", "discussion", tags=["cultural-responsiveness"])])
-        assert (result.outcome, pointers(result, "note")) == ("needs-review", ["/activities/0/tags/0"])
+        assert (result.outcome, pointers(result, "note")) == ("needs-review", ["/modules", "/activities/0/tags/0"])
+        assert "no sentence in it teaches cultural responsiveness" in result.findings[-1].message
 
 
 def _doc(name: str):

@@ -13,18 +13,17 @@ result is computed once per course and shared by every rule that reads a family.
 from __future__ import annotations
 
 import re
-import weakref
 from typing import Any, Iterable
 
 from attrs import frozen
 
 from ..lexical import true_false_key
+from ..percourse import per_course
 from ..textindex import text_index
 from .catalogue import concepts, families
 from .model import ConceptModel, shipped_model
 from .reading import KEY_FALSE, KEY_INCORRECT, Reading, read_sentence
 
-_CACHE: "weakref.WeakKeyDictionary[Any, tuple[ConceptHit, ...]]" = weakref.WeakKeyDictionary()
 _ITEM = re.compile(r"^(/assessments/\d+/items/\d+)(?:/choices/(\d+))?/")
 
 
@@ -110,14 +109,13 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
 
 def detect(course: Any, families_read: Iterable[str] | None = None) -> tuple[ConceptHit, ...]:
     """The detector hits of ``course`` (those of ``families_read`` when given), read once per course."""
-    try:
-        hits = _CACHE.get(course)
-    except TypeError:
-        hits = read_course(course, shipped_model())
-    else:
-        if hits is None:
-            hits = _CACHE[course] = read_course(course, shipped_model())
+    hits = _course_hits(course)
     if families_read is None:
         return hits
     wanted = set(families_read)
     return tuple(hit for hit in hits if hit.family in wanted)
+
+
+@per_course
+def _course_hits(course: Any) -> tuple[ConceptHit, ...]:
+    return read_course(course, shipped_model())

@@ -18,7 +18,13 @@ What is here, by job:
   :class:`Finding`; :func:`findings_result` and :class:`Wording` (findings to one outcome),
   :func:`hit_finding` (a judged hit to a finding), :func:`summary`, :func:`merged` (parts combined,
   their reasons in one sentence);
-- the course: :func:`modules_tagged`, :func:`module_tags`, :func:`audience_roles`,
+- what the course teaches, read from its text (declared tags are claims it must back):
+  :func:`modules_teaching`, :func:`activities_teaching`, :func:`taught_tags`, :func:`teaches`,
+  :func:`modules_showing` (modules a criterion's own phrase matches show teaching the subject),
+  :func:`shown_tags` (taught, or named plainly in several examples: the range a course shows),
+  :func:`claim_findings` and :func:`claims_for` (false, missing and misspelled tags),
+  :func:`topic_part`;
+- the course: :func:`modules_tagged`, :func:`module_tags` (what the author declared), :func:`audience_roles`,
   :func:`jurisdiction`, :func:`outside_us`, :func:`field_text`, :func:`select_texts`,
   :func:`text_pointer`, :func:`entry_ids`, :func:`course_enum`; what teaches and assesses each
   objective: :func:`alignment_map` (:class:`AlignmentMap`, :class:`ObjectiveAlignment`, :class:`ItemLink`);
@@ -62,19 +68,23 @@ from .course import (audience_roles, course_enum, entry_ids, field_text, jurisdi
 from .dates import as_date, months_between
 from .judging import doubt, find_marker, judge, judge_all
 from .lexicons import lexicon, mentions, pattern, phrase_set, phrases, scan, violations
-from .parts import (coverage_part, found_notes, presence_part, set_id, topic_part, violation_part,
-                    without_group)
+from .parts import coverage_part, found_notes, presence_part, set_id, violation_part, without_group
+from .topics import (activities_teaching, claim_findings, claims_for, modules_showing, modules_teaching, shown_tags,
+                     taught_tags, teaches, topic_part)
 from .results import Wording, findings_result, hit_finding, merged, summary
 from .words import article, join_words, plural, ticks
 
 __all__ = [
-    "AlignmentMap", "CheckContext", "ItemLink", "ObjectiveAlignment", "alignment_map", "course_enum", "Context", "Course", "Finding", "Lexicon", "PhraseReport", "PhraseSet", "PreparedText", "Result",
-    "ScanHit", "Sentence", "TextField", "TextIndex", "Violation", "Wording", "article", "as_date", "audience_roles", "classify",
-    "clause_bounds", "concept_finding", "concept_hits", "concept_part", "clauses", "combine", "coverage_part", "doubt", "entry_ids", "field_text", "find_marker",
-    "find_phone_numbers", "find_phrases", "find_short_codes", "findings_result", "found_notes", "hit_finding", "join_words",
-    "judge", "judge_all", "jurisdiction", "lexicon", "load_phrase_set", "mentions", "merged", "module_tags", "modules_tagged",
-    "months_between", "most_severe", "negation_cues", "normalize_phone", "outside_us", "pattern", "phrase_set",
-    "phrases", "plural", "presence_part", "read_table", "scan", "select_texts", "sentence_bounds", "sentences",
-    "set_id", "summary", "text_index", "text_pointer", "ticks", "topic_part", "true_false_key", "violation_part", "violations",
-    "without_group",
+    "AlignmentMap", "CheckContext", "Context", "Course", "Finding", "ItemLink", "Lexicon", "ObjectiveAlignment",
+    "PhraseReport", "PhraseSet", "PreparedText", "Result", "ScanHit", "Sentence", "TextField", "TextIndex",
+    "Violation", "Wording", "activities_teaching", "alignment_map", "article", "as_date", "audience_roles",
+    "claim_findings", "claims_for", "classify", "clause_bounds", "clauses", "combine", "concept_finding",
+    "concept_hits", "concept_part", "course_enum",
+    "coverage_part", "doubt", "entry_ids", "field_text", "find_marker", "find_phone_numbers", "find_phrases",
+    "find_short_codes", "findings_result", "found_notes", "hit_finding", "join_words", "judge", "judge_all",
+    "jurisdiction", "lexicon", "load_phrase_set", "mentions", "merged", "module_tags", "modules_tagged",
+    "modules_showing", "modules_teaching", "months_between", "most_severe", "negation_cues", "normalize_phone", "outside_us", "shown_tags",
+    "pattern", "phrase_set", "phrases", "plural", "presence_part", "read_table", "scan", "select_texts",
+    "sentence_bounds", "sentences", "set_id", "summary", "taught_tags", "teaches", "text_index", "text_pointer",
+    "ticks", "topic_part", "true_false_key", "violation_part", "violations", "without_group",
 ]

@@ -1,4 +1,4 @@
-"""Reading a course for a check: tagged modules, the audience, the jurisdiction, field texts."""
+"""Reading a course for a check: declared tags, the audience, the jurisdiction, field texts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from ..checking import CheckContext, Result
 from ..course import Course, TextField
 from ..pointers import parent
+from ..topics import topic_evidence
 
 
 def modules_tagged(course: Course, tag: str, field: str = "topics") -> list[tuple[str, Mapping[str, Any]]]:
@@ -79,7 +80,7 @@ def field_text(course: Course, pointer: str, field: str | None = None) -> str | 
 def select_texts(course: Course, *, fields: Iterable[str] | None = None,
                  module_topics: Iterable[str] | None = None) -> Iterator[TextField]:
     """The course's text fields, optionally only some kinds (``fnmatch`` globs such as ``materials.*``)
-    and, for module texts, only modules tagged with one of ``module_topics``.
+    and, for module texts, only modules whose text teaches one of ``module_topics``.
 
     Other fields than module fields are kept when ``module_topics`` is given only if ``fields``
     names them, e.g. ``select_texts(course, fields=["glossary.*", "modules.*"], module_topics=["legal-federal"])``.
@@ -90,7 +91,7 @@ def select_texts(course: Course, *, fields: Iterable[str] | None = None,
         if patterns is not None and not any(fnmatchcase(text.field, p) for p in patterns):
             continue
         if topics is not None and text.field.startswith("modules."):
-            module = course.get("/".join(text.pointer.split("/")[:3]))
-            if not topics & set(module.get("topics", ())):
+            unit = topic_evidence(course).unit("/".join(text.pointer.split("/")[:3]))
+            if unit is None or not any(unit.teaches(topic) for topic in topics):
                 continue
         yield text

@@ -15,7 +15,7 @@ because a myth stated in the course's own voice is the failure they look for:
 
 Two rules of §4.0 and §2.5 are added on top of the scanner's context:
 
-- inside a module tagged ``myths``, a hit counts as corrected only when the marker is in the same
+- inside a module that teaches ``myths``, a hit counts as corrected only when the marker is in the same
   sentence or list item (a Myth/Fact table row or column counts as the item); a marker elsewhere
   in the paragraph only sends it to a reviewer;
 - in assessment items, the answer key decides: a myth in a choice keyed ``correct: true`` fails
@@ -43,6 +43,7 @@ from ..tables import read_table
 from ..text import PreparedText
 from .course import field_text
 from .lexicons import pattern
+from .topics import teaches
 
 REVIEW_KINDS = frozenset({"quoted", "citation", "glossary"})
 _ITEM = re.compile(r"^(/assessments/\d+/items/\d+)(?:/choices/(\d+))?/")
@@ -155,9 +156,8 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
     kind = context.kind
     module_match = _MODULE.match(hit.pointer)
     if kind == "myth-correction" and module_match and text is not None:
-        module = course.get(module_match.group(1)) or {}
-        if "myths" in module.get("topics", ()) and not _in_myth_unit(text, hit.start, hit.end, hit.field):
-            return _verdict(hit, "needs-review", severity, "inside a module tagged `myths` only a marker in the same "
+        if teaches(course, module_match.group(1), "myths") and not _in_myth_unit(text, hit.start, hit.end, hit.field):
+            return _verdict(hit, "needs-review", severity, "inside a module about myths only a marker in the same "
                             "sentence or list item counts as a correction (§4.0); the marker is further away, so a "
                             "person must check", explanation)
 

@@ -1,11 +1,11 @@
 """Parts of a criterion that many checks share: a topic taught, phrases present, coverage counted, harm absent.
 
 A combined-mode criterion (§1.2) runs each part and returns the worst with
-:func:`vetkit.combine`::
+:func:`vetkit.combine` (``topic_part`` is in :mod:`vetkit.kit.topics`)::
 
     return combine(
         topic_part(ctx, "victim-centered", purpose="a victim-centered response"),
-        presence_part(ctx, "P-VC", where=text_pointer(modules_tagged(ctx.course, "victim-centered"))),
+        presence_part(ctx, "P-VC", where=text_pointer(modules_teaching(ctx.course, "victim-centered"))),
         violation_part(ctx, "conditional-services", what="makes help conditional on cooperation",
                        severity=ctx.rule.severity, fix="Offer services regardless of cooperation."))
 
@@ -24,7 +24,7 @@ from ..checking import CheckContext, Result
 from ..course import Course
 from ..lexical import PhraseReport, PhraseSet, Violation, find_violations
 from ..text import PreparedText, clauses
-from .course import entry_ids, field_text, module_tags, modules_tagged
+from .course import field_text
 from .lexicons import phrase_set, phrases, violations
 from .results import Wording, findings_result
 from .words import join_words
@@ -39,20 +39,6 @@ def set_id(chosen: PhraseSet) -> str:
 def without_group(chosen: PhraseSet, group_id: str) -> PhraseSet:
     """The other groups of a set as a coverage set of minimum 1 (e.g. P-VC's "unconditional" wording alone)."""
     return PhraseSet(chosen.name, "coverage", tuple(g for g in chosen.groups if g.id != group_id), chosen.id, 1)
-
-
-# --------------------------------------------------------------------------- a topic taught
-
-def topic_part(ctx: CheckContext, tag: str, *, purpose: str, severity: str | None = None) -> Result:
-    """Pass when some module lists ``tag`` in its topics; otherwise fail with a finding at ``/modules``."""
-    modules = modules_tagged(ctx.course, tag)
-    if modules:
-        return ctx.passed(f"`{tag}` is a topic of {len(modules)} module(s) ({entry_ids(modules)}).")
-    listed = sorted(module_tags(ctx.course))
-    return ctx.failed(f"No module is tagged `{tag}`.", [ctx.finding(
-        "/modules", f"No module lists `{tag}` in its topics, so nothing shows that the course teaches {purpose}.",
-        evidence=f"module topics: {', '.join(listed) or 'none'}", severity=severity,
-        suggestion=f"Teach {purpose} in a module and add `{tag}` to that module's topics.")], severity=severity)
 
 
 # --------------------------------------------------------------------------- phrases present, coverage counted

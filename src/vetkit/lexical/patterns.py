@@ -112,13 +112,15 @@ def _parse(source: str) -> tuple:
 
 
 def _optional_word(word: tuple) -> bool:
-    return len(word) == 1 and isinstance(word[0], _Alt) and word[0].optional
+    """A word that may be absent: ``[a|b]``, or alternatives with an empty one standing alone (``{the|}``)."""
+    return len(word) == 1 and isinstance(word[0], _Alt) and (word[0].optional or () in word[0].options)
 
 
 def inflections(word: str) -> tuple[str, ...]:
-    """The word with its simple inflections (plural, -ed, -ing), longest first."""
+    """The word with its simple inflections (plural, -ed, -ing), longest first; an acronym written in capitals
+    ("BIA", "RICO") is left as it is."""
     lower = word.lower()
-    if not lower.isalpha() or len(lower) < 3:
+    if not lower.isalpha() or len(lower) < 3 or word.isupper():
         return (word,)
     forms = {word}
     vowels = "aeiou"
@@ -263,7 +265,8 @@ class CompiledPattern:
     """
 
     source: str
-    regex: re.Pattern
+    case_sensitive: bool
+    inflect: bool
     triggers: frozenset[str] | None
     reach: int  # no match is longer than this
     required: tuple[frozenset[str], ...] = ()
@@ -271,10 +274,14 @@ class CompiledPattern:
     order: tuple[frozenset[str], ...] = ()  # every required word's set, in pattern order (stop words included)
     gaps: tuple[int, ...] = ()  # longest distance between the triggers of consecutive words of ``order``
 
+    @property
+    def regex(self) -> re.Pattern:
+        """The regular expression, built on first use (most patterns of a large lexicon never meet their words)."""
+        return _regex(self.source, self.case_sensitive, self.inflect)
 
-@lru_cache(maxsize=4096)
-def compile_pattern(source: str, *, case_sensitive: bool = False, inflect: bool = True) -> CompiledPattern:
-    """Compile one pattern of the lexicon syntax (see the module docstring); raises :class:`PatternError`."""
+
+@lru_cache(maxsize=None)
+def _regex(source: str, case_sensitive: bool, inflect: bool) -> re.Pattern:
     words = _parse(source)
     body = _render_sequence(words, inflect)
     edge = source.strip().lstrip("{[").rstrip("}]")
@@ -282,11 +289,13 @@ def compile_pattern(source: str, *, case_sensitive: bool = False, inflect: bool 
     last = edge[-1:]
     left = "(?<![\\w$])(?<!\\d[.,])" if first.isdigit() else "(?<!\\w)" if first.isalnum() else ""
     right = "(?!\\w)(?![.,]\\d)" if last.isdigit() else "(?!\\w)" if last.isalnum() else ""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    try:
-        regex = re.compile(left + f"(?:{body})" + right, flags)
-    except re.error as err:  # pragma: no cover - the renderer escapes everything
-        raise PatternError(f"cannot compile: {err}") from None
+    return re.compile(left + f"(?:{body})" + right, 0 if case_sensitive else re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def compile_pattern(source: str, *, case_sensitive: bool = False, inflect: bool = True) -> CompiledPattern:
+    """Compile one pattern of the lexicon syntax (see the module docstring); raises :class:`PatternError`."""
+    words = _parse(source)
     located = _required_sets(words, inflect)
     required = [words_set for _, words_set in located]
     for words_set in required:
@@ -297,7 +306,7 @@ def compile_pattern(source: str, *, case_sensitive: bool = False, inflect: bool 
     # whole of the words from this one up to and including the next, whose trigger may be a later token
     # of a multi-word alternative ("only {foreign nationals|...}": "nationals").
     gaps = tuple(_max_length(words[a:b + 1]) for (a, _), (b, _) in zip(located, located[1:]))
-    return CompiledPattern(source, regex, triggers, _max_length(words) + 8, informative,
+    return CompiledPattern(source, case_sensitive, inflect, triggers, _max_length(words) + 8, informative,
                            None if case_sensitive else _plain_word(words, inflect), tuple(required), gaps)
 
 

@@ -4,8 +4,9 @@ One ``<testsuite>`` per course and one ``<testcase>`` per criterion: ``classname
 category and ``name`` is ``"RULE-ID title"``. A failed criterion has a ``<failure>`` whose
 message is the reason and whose body lists the findings; ``needs-review`` and
 ``not-applicable`` are ``<skipped>`` with the reason; ``error`` is an ``<error>``. The
-verdict, score and course hash are suite properties. No timestamps or timings, so the
-same report always gives the same bytes.
+verdict, score and course hash are suite properties; the report's notices (unknown tags, failed
+plugins) are the suite's ``<system-out>``. No timestamps or timings, so the same report always gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def render(report, **_: Any) -> str:
         notes = [f for f in result.findings if f.effect == "note"] if result.outcome == "pass" else []
         if notes:
             ET.SubElement(case, "system-out").text = _x(_findings(notes))
+    if report.notices:
+        ET.SubElement(suite, "system-out").text = _x("\n".join(f"notice: {notice}" for notice in report.notices))
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
