@@ -448,7 +448,7 @@ EXPECTED = {
     "roll-call-awareness": {"AC-01": "pass", "AC-02": "pass", "AC-03": "pass", "AC-04": "pass", "AC-05": "pass",
                             "AC-06": "pass", "AC-07": "pass", "AC-08": "needs-review", "AC-09": "needs-review"},
     "task-force-investigations": {"AC-01": "pass", "AC-02": "pass", "AC-03": "pass", "AC-04": "pass",
-                                  "AC-05": "pass", "AC-06": "pass", "AC-07": "pass", "AC-08": "pass",
+                                  "AC-05": "pass", "AC-06": "pass", "AC-07": "needs-review", "AC-08": "pass",
                                   "AC-09": "needs-review"},
 }
 
@@ -456,7 +456,8 @@ EXPECTED = {
 class TestDocumentedCourses:
     @pytest.mark.parametrize("path", DOC_COURSES, ids=lambda p: p.stem)
     def test_outcomes(self, path):
-        """The dispatcher course fails its planted errors; the task-force and roll-call courses pass."""
+        """The dispatcher course fails its planted errors; the task-force and roll-call courses pass, except for
+        sentences the concept detectors send to a reviewer (AC-07 of the task-force course)."""
         target = vetkit.load_course(path)
         got = {rule_id: run(rule_id, target).outcome for rule_id in RULES}
         assert got == EXPECTED[path.stem]
