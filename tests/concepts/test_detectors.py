@@ -114,6 +114,30 @@ def test_scoring_imports_neither_numpy_nor_scikit_learn():
     assert result.stdout.strip() == "[]"
 
 
+def test_packed_scores_are_the_sums_of_the_weights():
+    """A sentence's packed integer sums read back as the weights of its features added class by class."""
+    from vetkit.concepts import shipped_model
+    from vetkit.concepts.features import (
+        concept_features,
+        pair_features,
+        word_features,
+        words,
+    )
+
+    model = shipped_model().concept
+    sentence = words("If the cousin who brought her in speaks English, ask him to interpret for her.")
+    features = concept_features(sentence)
+    totals = [0] * len(model.classes)
+    for feature in features:
+        for item in model.lines.get(feature, "").split():
+            index, weight = item.split(":")
+            totals[int(index)] += int(weight)
+    expected = [bias + total / model.scale / len(features) ** 0.5 for bias, total in zip(model.bias, totals)]
+    assert any(totals) and min(totals) < 0
+    assert model.sentence_scores(sentence, word_features, pair_features) == pytest.approx(expected, abs=1e-9)
+    assert model.scores(features) == pytest.approx(expected, abs=1e-9)
+
+
 def test_retraining_reproduces_the_shipped_models():
     pytest.importorskip("sklearn")
     from vetkit.concepts import training

@@ -22,7 +22,7 @@ from ..percourse import per_course
 from ..textindex import text_index
 from .catalogue import concepts, families
 from .model import ConceptModel, shipped_model
-from .reading import KEY_FALSE, KEY_INCORRECT, Reading, read_sentence
+from .reading import KEY_FALSE, KEY_INCORRECT, Reading, concept_scores, read_sentence
 
 _ITEM = re.compile(r"^(/assessments/\d+/items/\d+)(?:/choices/(\d+))?/")
 
@@ -88,12 +88,16 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
         sentence_words = index.words(sentence)
         if len(sentence_words) < minimum_words:
             continue  # a heading, a label or a list fragment: too little to read an idea from
+        scored = concept_scores(model, sentence_words)
+        if scored[1] < minimum:
+            continue  # most sentences: no concept near any review threshold, so no stance is read
         before, after = index.neighbours(sentence)
         reading = read_sentence(model, sentence.text, sentence_words, sentence.kind,
                                 before=index.words(before) if before else (),
                                 after=index.words(after) if after else (),
                                 key=_key(course, sentence.pointer), minimum=minimum,
-                                where=(index.fields[sentence.field].text, sentence.start, sentence.end))
+                                where=(index.fields[sentence.field].text, sentence.start, sentence.end),
+                                scored=scored)
         if reading is None:
             continue
         limits = thresholds.get(reading.family)

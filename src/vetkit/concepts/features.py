@@ -54,7 +54,7 @@ def word_classes() -> Mapping[str, str]:
 
 def pair_features(sentence_words: Sequence[str]) -> list[str]:
     """The features that span words: word bigrams, the slot classes present and each pair of them."""
-    tokens = [_norm(word) for word in sentence_words]
+    tokens = [word.replace("’", "'") for word in sentence_words]
     features = [f"b:{a} {b}" for a, b in zip(tokens, tokens[1:])]
     table = word_classes()
     present = sorted({table[token] for token in tokens if token in table})

@@ -82,15 +82,17 @@ def key_word(model: ConceptModel, text: str, words: Sequence[str], concept: str)
 
 def read_sentence(model: ConceptModel, text: str, words: Sequence[str], field: str, *,
                   before: Sequence[str] = (), after: Sequence[str] = (), key: str | None = None,
-                  minimum: float = 0.0, where: tuple[str, int, int] | None = None) -> Reading | None:
+                  minimum: float = 0.0, where: tuple[str, int, int] | None = None,
+                  scored: tuple[str, float] | None = None) -> Reading | None:
     """The concept of a sentence with its stance, or None when no concept reaches ``minimum``.
 
     ``where`` is the text of the field and the sentence's offsets in it: the §4.0 context rules then
     settle the stance of a sentence the stance model reads as asserted, read at the word that weighs
     most for the concept (a Myth:/Fact: pair, a negation before that word in its clause, quotation
     marks around it, a proper name or title that holds it); the patterns are surer than the model.
+    ``scored`` is :func:`concept_scores` of ``words`` when the caller has it already.
     """
-    concept, probability = concept_scores(model, words)
+    concept, probability = scored or concept_scores(model, words)
     family = family_of(concept)
     if family is None or probability < minimum or concepts()[concept].spares(text):
         return None

@@ -47,7 +47,7 @@ from attrs import frozen
 from ..text import PreparedText
 from .catalogue import STANCES, concepts, family_of, families
 from .features import concept_features, stance_features, words
-from .model import MODEL_FILE, ConceptModel, LinearModel, dumps
+from .model import MODEL_FILE, ConceptModel, LinearModel, dumps, entry_line
 from .reading import KEY_INCORRECT, Reading, concept_scores, read_sentence
 
 VERSION = "2.0"
@@ -227,18 +227,19 @@ def _fit_linear(samples: Sequence[Sequence[str]], labels: Sequence[str], c: floa
                                                         random_state=SETTINGS["seed"]))
     classifier.fit(matrix, list(labels))
     digits, prune = SETTINGS["digits"], SETTINGS["prune"]
+    scale = 10 ** digits
     classes = [str(name) for name in classifier.classes_]
     coefficients = [estimator.coef_[0] for estimator in classifier.estimators_]
     biases = [round(float(estimator.intercept_[0]), digits) for estimator in classifier.estimators_]
     features = sorted(vocabulary, key=vocabulary.get)
-    weights = {}
+    lines = {}
     for feature in features:
         column = vocabulary[feature]
-        entries = [[k, round(float(row[column]), digits)] for k, row in enumerate(coefficients)
+        entries = [(k, round(round(float(row[column]), digits) * scale)) for k, row in enumerate(coefficients)
                    if abs(row[column]) >= prune]
         if entries:
-            weights[feature] = entries
-    return LinearModel(tuple(classes), tuple(biases), weights)
+            lines[feature] = entry_line(entries)
+    return LinearModel(classes, biases, lines, scale)
 
 
 def _hit(model: ConceptModel, units: Sequence[Unit]) -> Unit | None:
