@@ -24,6 +24,8 @@ from vetkit.topics.model import TopicModel, shipped
 from vetkit.topics.training import CORPUS, DATA, confidences, fit, load_corpus, read_corpus, read_text
 
 NEUTRAL = CORPUS / "neutral"
+#: The tags of the criteria on the range a course shows (CV-02, CV-03, CV-04).
+RANGE = {key for key in profiles() if key[0] in ("populations", "typologies") or key[1].startswith("trafficker-")}
 
 
 def per_tag(scored, labels):
@@ -98,6 +100,18 @@ def neutral_rate(model):
     return tagged, len(passages), given
 
 
+def shown(texts, readings, sentences):
+    """(precision, precision counting near misses as shown, recall) of "a strong cue in ``sentences`` sentences"
+    for the range tags (populations, typologies, kinds of trafficker) over the labelled texts."""
+    found = hit = mentioned = labelled = 0
+    for text, reading in zip(texts, readings):
+        named = {key for key, features in reading.cues.items() if key in RANGE and features[0] >= sentences}
+        taught = {key for key in text["labels"] if key in RANGE}
+        found, hit, labelled = found + len(named), hit + len(named & taught), labelled + len(taught)
+        mentioned += len(named & (taught | text["near_miss"]))
+    return hit / max(found, 1), mentioned / max(found, 1), hit / max(labelled, 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--worst", type=int, default=86, help="How many of the weakest tags to list.")
@@ -126,6 +140,9 @@ def main() -> None:
     fold_claims, author_claims = claims(folded, labels, near), claims(across, labels, near)
     print(f"\nclaims, were every label and near miss declared: true claims backed {fold_claims[0]:.0%}, near-miss "
           f"claims flagged {fold_claims[1]:.0%} (5 folds); {author_claims[0]:.0%} and {author_claims[1]:.0%} across authors")
+    print("\nrange tags shown by strong-cue sentences (precision, with near misses, recall):")
+    for sentences in (1, 2):
+        print("  {} sentence(s): {:.2f}, {:.2f}, {:.2f}".format(sentences, *shown(texts, readings, sentences)))
     tagged, passages, given = neutral_rate(shipped())
     print(f"\nneutral passages given a tag by the shipped model: {tagged} of {passages}")
     for line in given:

@@ -9,6 +9,7 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner, Result
 
+from browser import browser  # noqa: F401 (headless Chromium for the HTML tests)
 from engine_helpers import MINIMAL_COURSE
 
 EXAMPLES_DIR = Path(__file__).parents[1] / "docs" / "examples"

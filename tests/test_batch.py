@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from vetkit.batch import BatchResult, CourseRow, find_courses, output_names, score_many
-from vetkit.errors import UsageError
+from vetkit.batch import BatchResult, CourseRow, discover, find_courses, output_names, score_many
+from vetkit.errors import UsageError, WriteError
 
 from golden.vetplugin import AS_OF, RUBRIC, cli_env, make_engine
 
@@ -88,6 +88,123 @@ class TestFindCourses:
         assert output_names([Path("summary.json")], ".md") == ["summary-2.md"]
 
 
+class TestDiscoveryByContent:
+    """Whether a file of a searched folder is a course is told from its content, not its name."""
+
+    @pytest.fixture
+    def mixed(self, courses, run):
+        """The course folder plus vetkit's own reports, an answer file under another name, a rubric and data."""
+        base = ("score", courses / "a-pass.json", "--rubric", RUBRIC, "--as-of", AS_OF)
+        (courses / "reports").mkdir()
+        for name in ("a-pass.report.json", "a-pass.sarif", "a-pass.xml"):  # the format follows the suffix
+            assert run(*base, "-o", courses / "reports" / name).exit_code == 0
+        batch = run("score", courses / "a-pass.json", courses / "b-fail.json", "--rubric", RUBRIC, "--as-of", AS_OF,
+                    "--format", "json")
+        write_json(courses / "reports" / "batch.json", batch.stdout)
+        review = run("review", "init", courses / "a-pass.json", "--rubric", RUBRIC, "--as-of", AS_OF,
+                     "-o", courses / "answers-dana.yaml")
+        assert review.exit_code == 0, review.stderr
+        (courses / "local-rubric.yaml").write_text("id: local\nversion: '1'\ntitle: Local\ncriteria:\n  LO-01: {}\n",
+                                                   encoding="utf-8")
+        write_json(courses / "settings.json", {"theme": "dark"})
+        write_json(courses / "other.xml", "<project/>")
+        return courses
+
+    def test_reports_answers_and_rubrics_are_skipped_with_the_reason(self, mixed):
+        """Only the course documents are found; every other JSON, YAML and vetkit report is listed with why."""
+        found, skipped = discover([mixed])
+        assert [p.relative_to(mixed).as_posix() for p in found] == [
+            "a-pass.json", "b-fail.json", "c-broken.json", "sub/d-no-title.json"]
+        assert [(Path(s.path).relative_to(mixed).as_posix(), s.reason) for s in skipped] == [
+            ("answers-dana.yaml", "a reviewer answer file (pass it to --review)"),
+            ("local-rubric.yaml", "a rubric (pass it to --rubric)"),
+            ("reports/a-pass.report.json", "a vetkit report (JSON)"),
+            ("reports/a-pass.sarif", "a vetkit report (SARIF)"),
+            ("reports/a-pass.xml", "a vetkit report (JUnit XML)"),
+            ("reports/batch.json", "a vetkit batch summary (JSON)"),
+            ("settings.json", "not a course document: no top-level `vetkit` key"),
+            ("sub/b-fail.review.yaml", "not a course document: no top-level `vetkit` key"),
+        ]
+
+    def test_exit_code_reflects_courses_only(self, mixed, run):
+        """Skipped files never make the run invalid: only the scored courses decide the exit code."""
+        for broken in ("c-broken.json", "sub/d-no-title.json"):
+            (mixed / broken).unlink()
+        result = run("score", mixed, "--rubric", RUBRIC, "--as-of", AS_OF)
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr == ""
+        assert result.stdout.endswith(
+            "1 recommended, 1 not-recommended.\n"
+            "Skipped 8 file(s) that are not courses:\n"
+            f"  {mixed / 'answers-dana.yaml'}: a reviewer answer file (pass it to --review)\n"
+            f"  {mixed / 'local-rubric.yaml'}: a rubric (pass it to --rubric)\n"
+            f"  {mixed / 'reports' / 'a-pass.report.json'}: a vetkit report (JSON)\n"
+            f"  {mixed / 'reports' / 'a-pass.sarif'}: a vetkit report (SARIF)\n"
+            f"  {mixed / 'reports' / 'a-pass.xml'}: a vetkit report (JUnit XML)\n"
+            f"  {mixed / 'reports' / 'batch.json'}: a vetkit batch summary (JSON)\n"
+            f"  {mixed / 'settings.json'}: not a course document: no top-level `vetkit` key\n"
+            f"  {mixed / 'sub' / 'b-fail.review.yaml'}: not a course document: no top-level `vetkit` key\n")
+        (mixed / "b-fail.json").unlink()
+        assert run("score", mixed, "--rubric", RUBRIC, "--as-of", AS_OF).exit_code == 0
+
+    def test_skipped_files_in_every_summary(self, mixed, tmp_path):
+        """The JSON summary, summary.md and index.html list the skipped files too."""
+        out = tmp_path / "out"
+        batch = score([mixed / "reports", mixed / "a-pass.json"], output_dir=out, output_format="json")
+        assert batch.exit_code == 0
+        assert batch.to_json()["skipped"][0] == {"file": str(mixed / "reports" / "a-pass.report.json"),
+                                                 "reason": "a vetkit report (JSON)"}
+        summary_md = (out / "summary.md").read_text(encoding="utf-8")
+        assert "### Skipped: 4 file(s) that are not courses" in summary_md
+        assert f"- `{mixed / 'reports' / 'a-pass.sarif'}`: a vetkit report (SARIF)" in summary_md
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert "<h2>Skipped: 4 file(s) that are not courses</h2>" in index
+        assert f"<li><code>{mixed / 'reports' / 'a-pass.xml'}</code>: a vetkit report (JUnit XML)</li>" in index
+
+    def test_a_folder_of_reports_only(self, mixed):
+        """A folder without courses is a usage error that says what was skipped."""
+        with pytest.raises(UsageError) as raised:
+            score([mixed / "reports"])
+        assert str(raised.value) == (
+            "no course files found: pass .json or .yaml course documents, or folders that contain them; "
+            f"skipped {mixed / 'reports' / 'a-pass.report.json'}: a vetkit report (JSON); "
+            f"skipped {mixed / 'reports' / 'a-pass.sarif'}: a vetkit report (SARIF); "
+            f"skipped {mixed / 'reports' / 'a-pass.xml'}: a vetkit report (JUnit XML); "
+            f"skipped {mixed / 'reports' / 'batch.json'}: a vetkit batch summary (JSON)")
+
+    @pytest.mark.parametrize(("name", "content", "course", "reason"), [
+        ("a.yaml", 'vetkit: "1.0"\nid: X\nmodules: []\n', True, ""),
+        ("a.yaml", "# a comment\n'vetkit': 1.0\nid: X\n", True, ""),
+        ("a.json", '{"vetkit": "1.0", "id": "X",}', True, ""),
+        ("a.json", '{"x-note": {"vetkit": "report/1"}, "vetkit": "1.0", "modules": []}', True, ""),
+        ("a.json", '[{"vetkit": "1.0"}]', False, "not a course document: no top-level `vetkit` key"),
+        ("a.json", '{"nested": {"vetkit": "1.0"}}', False, "not a course document: no top-level `vetkit` key"),
+        ("a.json", "not json", False, "not a course document: not valid JSON and no `vetkit` key"),
+        ("a.yaml", 'vetkit: "1.0"\ncourse: {id: X}\nanswers: []\n', False,
+         "a reviewer answer file (pass it to --review)"),
+        ("a.yaml", "vetkit: report/1\n", False, "a vetkit report (JSON)"),
+        ("a.json", '{"version": "2.1.0", "runs": []}', False, "a SARIF report"),
+        ("a.xml", "<testsuites/>", False, "not a course document (only .json, .yaml and .yml files hold courses)"),
+    ])
+    def test_sniff(self, tmp_path, name, content, course, reason):
+        """Top-level keys decide; a broken document that names the format is a course, so its errors show."""
+        from vetkit.sniff import sniff
+
+        kind = sniff(write_json(tmp_path / name, content))
+        assert (kind.course, kind.reason) == (course, reason)
+
+    def test_sniff_reads_only_the_head_of_a_large_file(self, tmp_path):
+        """A JSON course larger than the sniffed head is still told apart by its top-level keys."""
+        from vetkit.sniff import sniff
+
+        padding = "x" * (2 << 20)
+        big = write_json(tmp_path / "big.json", '{"vetkit": "1.0", "x-pad": {"vetkit": "report/1", "p": "'
+                                                + padding + '"}, "modules": []}')
+        report = write_json(tmp_path / "report.json", '{"vetkit": "report/1", "p": "' + padding + '"}')
+        assert sniff(big).course is True
+        assert (sniff(report).course, sniff(report).reason) == (False, "a vetkit report (JSON)")
+
+
 class TestScoreMany:
     def test_mixed_set(self, courses):
         """Invalid files are rows with their problems; the rest are scored; the worst exit code wins."""
@@ -97,7 +214,7 @@ class TestScoreMany:
             ("d-no-title.json", "invalid")]
         assert batch.exit_code == 2
         assert batch.rows[1].failing_essentials == ("GT-01",) and batch.rows[1].exit_code == 1
-        assert batch.reports[2] is None and batch.reports[0].course["id"] == "HT-101"
+        assert (batch.rows[2].course_id, batch.rows[0].course_id) == (None, "HT-101")
         assert "invalid JSON" in batch.rows[2].problems[0] and "c-broken.json:1:" in batch.rows[2].problems[0]
         assert any("title" in p for p in batch.rows[3].problems)
 
@@ -108,12 +225,11 @@ class TestScoreMany:
         assert score([courses / "a-pass.json"], fail_under=101 - 1e-9).exit_code == 1
 
     def test_process_pool_keeps_input_order(self, courses):
-        """With --jobs the rows and reports are the same, in input order."""
+        """With --jobs the rows and criterion tallies are the same, in input order."""
         serial = score([courses], jobs=1)
         parallel = score([courses], jobs=3)
         assert parallel.rows == serial.rows
-        assert [r.to_json() if r else None for r in parallel.reports] == [
-            r.to_json() if r else None for r in serial.reports]
+        assert parallel.tallies() == serial.tallies()
 
     def test_progress(self, courses):
         """The progress callback hears of every course once, counting up."""
@@ -177,7 +293,7 @@ class TestOutputDir:
             return real_replace(source, target)
 
         monkeypatch.setattr(os, "replace", failing_replace)
-        with pytest.raises(UsageError, match="b-fail.html: cannot write the report"):
+        with pytest.raises(WriteError, match="b-fail.html: cannot write the report"):
             score([courses], output_dir=out, output_format="html")
         assert leftovers(out) == []
         assert not (out / "b-fail.html").exists()

@@ -233,13 +233,15 @@ class TestJsonOutput:
 
 class TestOutputFile:
     def test_writes_the_report_atomically(self, course, tmp_path):
-        """-o report.json writes the JSON report (chosen by suffix), leaves no temporary file, says so on stderr."""
+        """-o report.json writes the JSON report (chosen by suffix), leaves no temporary file, says so on stderr;
+        stdout still gets the one-line verdict."""
         out = tmp_path / "out"
         out.mkdir()
         target = out / "report.json"
         result = score(course, "warn", "-o", target)
         assert result.exit_code == 1
-        assert result.stdout == ""
+        assert result.stdout == ("REVISE  HT-101 Recognizing Human Trafficking at Roll Call (version 1.0): "
+                                 "score 60.0/100; XX-02 failed at warning severity.\n")
         assert result.stderr == f"wrote {target}\n"
         assert [p.name for p in out.iterdir()] == ["report.json"]
         assert target.read_text(encoding="utf-8") == score(course, "warn", "--format", "json").stdout
@@ -283,6 +285,88 @@ class TestOutputFile:
         assert (result.exit_code, result.stdout) == (2, "")
         assert "Error: -o/--output holds one report: pass --output-dir DIR for several courses.\n" in result.stderr
         assert list(out.iterdir()) == []
+
+
+VERDICT_LINE = ("REVISE  HT-101 Recognizing Human Trafficking at Roll Call (version 1.0): score 60.0/100; "
+                "XX-02 failed at warning severity.\n")
+
+
+class TestFormatFromSuffix:
+    @pytest.mark.parametrize(("name", "start"), [
+        ("r.json", '{\n  "vetkit": "report/1"'), ("r.sarif", '{\n  "$schema": "https://docs.oasis-open.org/sarif'),
+        ("r.html", "<!DOCTYPE html>"), ("r.md", "## ⚠️ Revise: HT-101"), ("r.xml", '<?xml version="1.0"'),
+        ("r.txt", "REVISE  HT-101"), ("R.JSON", '{\n  "vetkit": "report/1"'), ("report", "REVISE  HT-101"),
+    ])
+    def test_each_suffix_writes_its_format_and_prints_the_verdict(self, course, tmp_path, name, start):
+        """Without --format the suffix of -o decides the format (no suffix: text); stdout gets the verdict line."""
+        target = tmp_path / name
+        result = score(course, "warn", "-o", target)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, VERDICT_LINE, f"wrote {target}\n")
+        assert target.read_text(encoding="utf-8").startswith(start)
+
+    def test_unknown_suffix_is_exit_2_listing_the_formats(self, course, tmp_path):
+        """-o r.pdf writes nothing and says which suffixes vetkit writes."""
+        target = tmp_path / "r.pdf"
+        result = score(course, "warn", "-o", target)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (f"{target}: vetkit does not write .pdf files. Name the report after its format - "
+                                 "html (.html), json (.json), junit (.xml), markdown (.md), sarif (.sarif), "
+                                 "text (.txt) - or choose the format with --format NAME.\n")
+        assert not target.exists()
+
+    def test_format_option_wins_over_the_suffix(self, course, tmp_path):
+        """--format json -o r.pdf is what the user asked for."""
+        target = tmp_path / "r.pdf"
+        assert score(course, "warn", "--format", "json", "-o", target).exit_code == 1
+        assert json.loads(target.read_text(encoding="utf-8"))["verdict"] == "revise"
+
+    def test_library_format_for(self):
+        """vetkit.outputs.format_for is the rule the CLI uses."""
+        from vetkit import Engine
+        from vetkit.errors import UsageError
+        from vetkit.outputs import format_for
+
+        formats = Engine(entry_points=False).formats
+        assert [format_for(formats, name) for name in (None, "a.sarif", "a.md", "a.xml", "a.txt", "a")] == [
+            "text", "sarif", "markdown", "junit", "text", "text"]
+        with pytest.raises(UsageError, match=r"^a\.docx: vetkit does not write \.docx files"):
+            format_for(formats, "a.docx")
+
+
+class TestQuiet:
+    def test_quiet_prints_the_verdict_line_alone(self, course):
+        """-q: one line, the exit code of the verdict."""
+        result = score(course, "warn", "-q")
+        assert (result.exit_code, result.stdout, result.stderr) == (1, VERDICT_LINE, "")
+        good = score(course, "good", "-q")
+        assert (good.exit_code, good.stdout) == (0, (
+            "RECOMMENDED  HT-101 Recognizing Human Trafficking at Roll Call (version 1.0): score 100.0/100; "
+            "no criterion failed at error or warning severity and none awaits review.\n"))
+
+    def test_quiet_with_a_report_file(self, course, tmp_path):
+        """-q -o writes the report and prints the verdict line once."""
+        target = tmp_path / "r.json"
+        result = score(course, "warn", "-q", "-o", target)
+        assert (result.exit_code, result.stdout) == (1, VERDICT_LINE)
+        assert json.loads(target.read_text(encoding="utf-8"))["verdict"] == "revise"
+
+    @pytest.mark.parametrize(("args", "message"), [
+        (("-q", "-v"), "Error: -q/--quiet prints the verdict line alone; -v/--verbose lists everything. Choose one."),
+        (("-q", "--format", "json"),
+         "Error: -q/--quiet prints the verdict line alone; to write the json report as well, pass -o FILE."),
+    ])
+    def test_quiet_conflicts(self, course, args, message):
+        """-q with -v, or -q with a non-text format on stdout, is a usage error."""
+        result = score(course, "warn", *args)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr.splitlines()[-1] == message
+
+    def test_quiet_batch_prints_a_line_per_course(self, course, tmp_path):
+        """Several courses with -q: one verdict line each, in input order."""
+        other = write_course(tmp_path, {**minimal_course(), "level": "expert"}, name="other.json")
+        result = vetkit_cli("score", course, other, "--rubric", "warn", "--as-of", AS_OF, "-q")
+        assert result.exit_code == 2
+        assert result.stdout == VERDICT_LINE + f"INVALID  {other}: 1 problem(s), listed on stderr.\n"
 
 
 class TestTextOutput:
@@ -380,8 +464,10 @@ class TestCatalogueCommands:
         assert "Parameters (defaults; a rubric may override them):\n  limit = 5\n  mode = strict\n" in result.stdout
 
     @pytest.mark.parametrize(("rule_id", "message"), [
-        ("XX-5", "unknown rule 'XX-5'. Did you mean `XX-05`?\n"),
-        ("QQQQQ", "unknown rule 'QQQQQ'. See `vetkit rules` for the installed rules\n"),
+        ("XX-5", "unknown id 'XX-5'. Did you mean `XX-05`?\n"),
+        ("QQQQQ", "unknown id 'QQQQQ'. An id is a criterion (TI-07), a lexicon row (L12, M10, S01), a phrase set "
+                  "(P-VC), a source key (IRINA) or a tag (labor-trafficking); `vetkit rules` and `vetkit sources` "
+                  "list them\n"),
     ])
     def test_explain_unknown_rule_exits_2(self, site, rule_id, message):
         """An unknown id exits 2 with a did-you-mean (or where to look) on stderr."""
@@ -486,10 +572,22 @@ def vetkit_register_formats(register):
 
 
 class TestInternalErrors:
-    def test_a_crashing_renderer_is_reported_without_traceback(self, course, site):
-        """An exception outside vetkit's own errors exits 2 with one line and a --debug hint, no traceback."""
+    def test_a_crashing_plugin_renderer_is_the_plugins_error(self, course, site):
+        """A plugin's renderer that raises exits 2 with one line naming the format and the plugin, no traceback."""
         write_dist_plugin(site, "boom", source=FORMAT_PLUGIN)
         result = run_cli("score", course, "--rubric", "good", "--format", "boom", plugins="alpha,boom")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == "format 'boom' of plugin 'boom' failed: RuntimeError: renderer broke\n"
+
+    def test_a_crash_in_vetkit_is_reported_without_traceback(self, course, monkeypatch):
+        """An exception in vetkit's own code exits 2 with one line and a --debug hint, no traceback."""
+        import vetkit.render.json
+
+        def broken(report, **options):
+            raise RuntimeError("renderer broke")
+
+        monkeypatch.setattr(vetkit.render.json, "render", broken)
+        result = run_cli("score", course, "--rubric", "good", "--format", "json", plugins="alpha")
         assert (result.exit_code, result.stdout) == (2, "")
         assert result.stderr == ("vetkit: internal error: RuntimeError: renderer broke. Run again with --debug for "
                                  "the traceback and report it.\n")

@@ -12,7 +12,8 @@ import vetkit
 from vetkit.course import thaw
 
 EXAMPLES_DIR = Path(__file__).parents[1] / "docs" / "examples"
-EXAMPLES = sorted([*EXAMPLES_DIR.glob("*.json"), *EXAMPLES_DIR.glob("*.yaml")])
+EXAMPLES = sorted(path for path in [*EXAMPLES_DIR.glob("*.json"), *EXAMPLES_DIR.glob("*.yaml")]
+                  if not path.name.endswith(".review.yaml"))  # the reviewer answers that come with an example
 
 # A small course with one of everything that carries text. As YAML, so that lines are fixed.
 RICH_YAML = """\

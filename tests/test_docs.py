@@ -318,6 +318,23 @@ class TestGeneratedPages:
                 title, text = pages[f"criteria/{rule.category}.md"]
                 assert f"## {rule.id}: " in text and title == rule.category_title
 
+    def test_sources_page_lists_every_source(self):
+        """The bibliography page has a section per source key with its citation and every address."""
+        from vetkit.bibliography import sources
+
+        text = generated_pages()["reference/sources.md"][1]
+        for key, source in sources().items():
+            assert f"\n## {key}: {source.name} {{#" in text, key
+            assert f"\n\n{source.citation}\n" in text, key
+            assert all(f"- <{url}>" in text for url in source.urls), key
+
+    def test_tag_glossary_names_the_criteria_that_read_each_tag(self):
+        """Each tag row ends with the criteria that read it, linked to their documentation."""
+        text = generated_pages()["reference/tags.md"][1]
+        assert "| tag | meaning | for example | read by |" in text
+        row = next(line for line in text.splitlines() if line.startswith("| `labor-trafficking` |"))
+        assert row.endswith("| [CV-01](../criteria/coverage.md#cv-01), [LO-04](../criteria/learning.md#lo-04) |")
+
     def test_cli_reference_lists_every_command(self):
         """The command-line page has a section per command and subcommand."""
         from vetkit.cli import main

@@ -193,7 +193,10 @@ CASES = [
     Case("format-version-2", "course.json", edit(BASE_JSON, '"vetkit": "1.0"', '"vetkit": "2.0"'),
          "/vetkit", 2, 3, 'unsupported format version "2.0"', 'set "vetkit": "1.0"', "schema"),
     Case("format-version-as-number", "course.yaml", edit(BASE_YAML, 'vetkit: "1.0"', "vetkit: 1.0"),
-         "/vetkit", 1, 1, "unsupported format version 1.0", 'set "vetkit": "1.0"', "schema"),
+         "/vetkit", 1, 1, 'the format version 1.0 is read as a number, not as the text "1.0"',
+         'write it as "1.0" (quoted): vetkit: "1.0"', "schema"),
+    Case("format-version-unsupported", "course.yaml", edit(BASE_YAML, 'vetkit: "1.0"', 'vetkit: "2.0"'),
+         "/vetkit", 1, 1, 'unsupported format version "2.0"', 'set "vetkit": "1.0"', "schema"),
     Case("bad-date", "course.json", json_plus('  "stateLawAsOf": "2025-02-30"'),
          "/stateLawAsOf", 17, 3, '"2025-02-30" is not a valid date', "YYYY-MM-DD", "schema"),
     Case("yaml-bad-date-unquoted", "course.yaml", yaml_plus("stateLawAsOf: 2025-02-30"),
@@ -257,10 +260,10 @@ CASES = [
          "vocabulary", severity="warning"),
     # --- encodings and sizes -----------------------------------------------------------------
     Case("utf16-with-bom", "course.json", codecs.BOM_UTF16_LE + BASE_JSON.encode("utf-16-le"),
-         None, None, None, "the file is encoded as UTF-16; vetkit reads UTF-8 only", "save the file as UTF-8", "encoding"),
+         None, 1, 1, "the file is encoded as UTF-16; vetkit reads UTF-8 only", "save the file as UTF-8", "encoding"),
     Case("latin1-bytes", "course.yaml", edit(BASE_YAML, "name: Example", "name: Acad\u00e9mie").encode("latin-1"),
          None, 6, 13, "the file is not valid UTF-8 (byte 0xE9", "Latin-1 and Windows-1252 are not accepted", "encoding"),
-    Case("nul-bytes", "course.json", b'{"vetkit": "1.0"\x00}', None, None, None, "NUL characters", None, "encoding"),
+    Case("nul-bytes", "course.json", b'{"vetkit": "1.0"\x00}', None, 1, 17, "NUL characters", None, "encoding"),
     Case("empty-file", "course.json", "", None, None, None, "the file is empty", "vetkit init", "empty"),
     Case("whitespace-only", "course.yaml", "  \n\t\n\n", None, None, None, "the file is empty", "vetkit init", "empty"),
     Case("yaml-comments-only", "course.yaml", "# nothing here yet\n", None, None, None, "the file is empty", None, "empty"),
@@ -271,7 +274,7 @@ CASES = [
     Case("yaml-nested-too-deep", "course.yaml", yaml_plus("x-deep: " + "[" * 200 + "]" * 200),
          "/x-deep" + "/0" * 63, 23, 72, "nested more than 64 levels deep", "runaway nesting", "limit"),
     # --- unsafe or unsupported YAML ----------------------------------------------------------
-    Case("yaml-billion-laughs", "course.yaml", BILLION_LAUGHS, None, 1, 1,
+    Case("yaml-billion-laughs", "course.yaml", BILLION_LAUGHS, "/i", 9, 4,
          "YAML aliases would expand this document to", "fewer aliases", "limit"),
     Case("yaml-recursive-alias", "course.yaml", yaml_plus("x-loop: &loop [1, *loop]"), None, 23, 9,
          "a YAML alias refers to itself", "remove the recursive alias", "limit"),
@@ -514,12 +517,14 @@ class TestPathsAndSources:
         (problem,) = vetkit.validate(tmp_path).errors
         assert problem.message == "is a directory, not a course file"
 
-    @pytest.mark.parametrize("source", [42, None, 3.5, ["a"], object()])
-    def test_unsupported_source_types(self, source):
-        """validate never raises for a source of the wrong type; load_course raises a VetkitError."""
+    @pytest.mark.parametrize(("source", "message"), [
+        (42, "expected an object, got a whole number (42)"), (None, "expected an object, got null (null)"),
+        (3.5, "expected an object, got a number (3.5)"), (["a"], 'expected an object, got a list (["a"])'),
+        (object(), "a object is not JSON data")])
+    def test_other_values_are_data(self, source, message):
+        """Any other value is in-memory data: refused at the root pointer; load_course raises a VetkitError."""
         result = vetkit.validate(source)
-        assert not result.valid
-        assert "cannot load a course from" in result.errors[0].message
+        assert [(p.pointer, p.message) for p in result.errors] == [("", message)]
         with pytest.raises(vetkit.VetkitError):
             vetkit.load_course(source)
 

@@ -25,19 +25,20 @@ ENTRY_POINTS = {"vetkit_trauma_informed": "trauma_informed", "vetkit_accuracy": 
 #: The outcome of every criterion of the ht-training rubric on each bundled example course.
 OUTCOMES = {
     "dispatcher-call-taking": {
-        "pass": "AU-01 LO-02 DM-05 DM-06 TI-06 CV-01 LO-05",
+        "pass": "AU-01 LO-02 DM-05 DM-06 TI-06 CV-01 CV-07 LO-05",
         "fail": "AU-05 LO-01 LO-03 LO-04 DM-04 DV-03 DV-04 DV-05 EV-01 EV-02 EV-03 EV-04 TI-01 TI-02 TI-03 TI-05 "
                 "TI-07 TI-10 TI-11 TI-12 TI-13 AC-02 AC-03 AC-04 AC-05 AC-06 AC-07 AC-08 CV-02 CV-03 CV-04 CV-05 "
-                "CV-06 CV-07 AU-02 AU-03 AU-04 AU-06 DV-01 DV-02 DV-06 DM-01 RR-01 RR-02 RR-03 RR-04 LF-01 LF-02 "
-                "LF-03 LF-05 LF-06 LF-07",
+                "CV-06 AU-02 AU-03 AU-04 AU-06 DV-01 DV-02 DV-06 DM-01 RR-01 RR-02 RR-03 RR-04 LF-01 LF-02 LF-03 "
+                "LF-05 LF-06 LF-07",
         "needs-review": "TI-08 TI-09 TI-14 AC-01 AC-09 DM-02 DM-03",
         "not-applicable": "TI-04 LF-04",
     },
     "roll-call-awareness": {
         "pass": "AU-01 LO-01 LO-02 LO-04 DM-04 DM-05 DM-06 DV-05 EV-03 EV-04 TI-01 TI-02 TI-03 TI-04 TI-05 TI-06 "
-                "TI-07 TI-08 TI-10 TI-11 TI-12 TI-13 AC-01 AC-02 AC-03 AC-04 AC-05 AC-06 AC-07 CV-01 CV-05 CV-07 "
-                "AU-02 AU-04 AU-06 LO-05 DV-01 DV-02 DV-06 DM-01 DM-02 DM-03 RR-01 RR-02 RR-03 RR-04 LF-01 LF-02",
-        "fail": "DV-03 DV-04 EV-01 EV-02 CV-02 CV-03 CV-04 CV-06 AU-03 LF-03 LF-05 LF-06 LF-07",
+                "TI-07 TI-08 TI-10 TI-11 TI-12 TI-13 AC-01 AC-02 AC-03 AC-04 AC-05 AC-06 AC-07 CV-01 CV-02 CV-03 "
+                "CV-05 CV-07 AU-02 AU-04 AU-06 LO-05 DV-01 DV-02 DV-06 DM-01 DM-02 DM-03 RR-01 RR-02 RR-03 RR-04 "
+                "LF-01 LF-02",
+        "fail": "DV-03 DV-04 EV-01 EV-02 CV-04 CV-06 AU-03 LF-03 LF-05 LF-06 LF-07",
         "needs-review": "LO-03 TI-09 TI-14 AC-08 AC-09",
         "not-applicable": "AU-05 LF-04",
     },
@@ -49,7 +50,7 @@ OUTCOMES = {
         "needs-review": "LO-03 TI-07 TI-09 TI-13 TI-14 AC-07 AC-09 LF-04",
     },
 }
-VERDICTS = {"dispatcher-call-taking": ("not-recommended", 24.71), "roll-call-awareness": ("revise", 90.34),
+VERDICTS = {"dispatcher-call-taking": ("not-recommended", 25.92), "roll-call-awareness": ("revise", 91.17),
             "task-force-investigations": ("pending-review", 100.0)}
 
 

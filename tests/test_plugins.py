@@ -280,12 +280,15 @@ class TestRaisingCheck:
 
 
 class TestDuplicateRuleId:
-    def test_two_plugins_registering_one_id_is_an_error_naming_both(self):
-        """Two plugins registering XX-01 raise a PluginError naming the id, both plugins and the way out."""
+    def test_two_plugins_registering_one_id_keep_the_first(self):
+        """Two plugins registering XX-01: the first keeps it, the second's is not registered and noted; strict: fatal."""
         first = RulesPlugin("first", [("XX-01", "error", "pass")])
         second = RulesPlugin("second", [("XX-02", "error", "pass"), ("XX-01", "warning", "fail")])
+        engine = engine_with(first, second)
+        assert (engine.rules["XX-01"].plugin, info(engine, "second").status) == ("first", "loaded")
+        assert info(engine, "second").notes == ("rule XX-01 not registered: plugin 'first' provides it",)
         with pytest.raises(vetkit.PluginError) as caught:
-            engine_with(first, second)
+            engine_with(first, second, strict_plugins=True)
         assert str(caught.value) == ("rule XX-01 is registered by two plugins: 'first' and 'second'. Disable one "
                                      "of them (VETKIT_DISABLE_PLUGINS or -p no:NAME).")
 
@@ -297,18 +300,19 @@ class TestDuplicateRuleId:
             "failed", "vetkit_register_rules raised ValueError: rule XX-01 is registered twice")
         assert list(engine.rules) == ["XX-02"]
 
-    def test_installed_duplicates_exit_2_and_disabling_one_resolves_it(self, site):
-        """From installed distributions the CLI exits 2 naming both; `-p no:beta` makes it work."""
+    def test_installed_duplicates_keep_the_first_and_say_so(self, site):
+        """From installed distributions the first keeps the id and `vetkit plugins` notes the other's refused rule;
+        with --strict-plugins the CLI exits 2 naming both."""
         write_dist_plugin(site, "alpha", rules=[("XX-01", "error", "pass")])
         write_dist_plugin(site, "beta", rules=[("XX-01", "info", "pass")])
         result = run_cli("rules", plugins="alpha,beta")
-        assert result.exit_code == 2
-        assert result.stdout == ""
-        assert result.stderr == ("rule XX-01 is registered by two plugins: 'alpha' and 'beta'. Disable one of them "
+        assert result.exit_code == 0
+        assert "XX-01  error     auto    alpha   Scripted criterion XX-01" in result.stdout
+        assert "beta: rule XX-01 not registered: plugin 'alpha' provides it\n" in run_cli("plugins", plugins="alpha,beta").stdout
+        strict = run_cli("rules", "--strict-plugins", plugins="alpha,beta")
+        assert (strict.exit_code, strict.stdout) == (2, "")
+        assert strict.stderr == ("rule XX-01 is registered by two plugins: 'alpha' and 'beta'. Disable one of them "
                                  "(VETKIT_DISABLE_PLUGINS or -p no:NAME).\n")
-        resolved = run_cli("rules", "-p", "no:beta", plugins="alpha,beta")
-        assert resolved.exit_code == 0
-        assert "XX-01  error     auto    alpha   Scripted criterion XX-01" in resolved.stdout
 
 
 class TestAllowAndBlockLists:

@@ -69,8 +69,9 @@ class TestContent:
         assert "- [ ] **TI-03** " in page and "- [ ] **AU-02** " in page
 
     def test_same_fix_once(self, page):
-        """A fix shared by a criterion's findings is written once."""
-        assert page.count("Fix: Say \"a child who was sex trafficked\"") == 1
+        """A fix shared by a criterion's findings is written once, after the last of them."""
+        assert page.count("Fix (the 2 findings above): Say \"a child who was sex trafficked\"") == 1
+        assert page.count("Say \"a child who was sex trafficked\"") == 1
 
 
 class TestEscaping:

@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 
 import vetkit
 from vetkit import scoring
-from vetkit.engine import _answered
 from vetkit.report import OUTCOMES, SEVERITIES, Report
-from vetkit.review import Answer, Review
+from vetkit.review import Answer, Review, _answered
 from vetkit.rubric import Criterion, resolve
 from engine_helpers import (RulesPlugin, assert_valid_report, engine_with, make_report, make_result,
                             minimal_course, rubric, score_with, write_rubric)
@@ -264,7 +263,7 @@ class TestRubricResolution:
                    "c": ({"id": "c", "version": "1", "title": "C", "extends": "a"}, "c.yaml")}
         with pytest.raises(vetkit.RubricError) as caught:
             resolve("a", sources)
-        assert str(caught.value) == "rubric a: `extends` forms a cycle"
+        assert str(caught.value) == "rubric a: `extends` forms a cycle: a -> b -> c -> a (at /extends)"
         assert caught.value.format() == ("c.yaml: error: `extends` forms a cycle: a -> b -> c -> a (at /extends). "
                                          "Remove `extends` from one of these rubrics")
 
@@ -279,7 +278,7 @@ class TestRubricResolution:
                    "base": ({"id": "base", "version": "1", "title": "B"}, "base.yaml")}
         with pytest.raises(vetkit.RubricError) as caught:
             resolve("child", sources)
-        assert str(caught.value) == "unknown rubric 'nope'"
+        assert str(caught.value) == "unknown rubric `nope` (extended by `child`) (at /extends)"
         assert caught.value.format() == ("child.yaml: error: unknown rubric `nope` (extended by `child`) "
                                          "(at /extends). Known rubrics: base, child")
 
@@ -294,7 +293,8 @@ class TestRubricResolution:
         """A criterion no plugin provides is a RubricError with its pointer and the closest rule id."""
         with pytest.raises(vetkit.RubricError) as caught:
             rubric_engine(rubric("typo", ["XX-01", "XX-10"])).rubric("typo")
-        assert str(caught.value) == "rubric typo: unknown rule ids"
+        assert str(caught.value) == ("rubric typo: unknown rule ids: rubric `typo` names rule `XX-10`, which no "
+                                      "installed plugin provides (at /criteria/XX-10)")
         [problem] = caught.value.problems
         assert (problem.pointer, problem.hint) == ("/criteria/XX-10", "did you mean `XX-01`?")
         assert problem.message == "rubric `typo` names rule `XX-10`, which no installed plugin provides"
@@ -306,7 +306,12 @@ class TestRubricResolution:
                         "  XX-02:\n    weight: heavy\n  XX-03: {weight: -1}\n", encoding="utf-8")
         with pytest.raises(vetkit.RubricError) as caught:
             rubric_engine().rubric(path)
-        assert str(caught.value) == f"{path}: invalid rubric"
+        head, _, first = str(caught.value).partition(": invalid rubric: ")
+        assert head == str(path)
+        assert sorted(first.split("; ")) == [
+            '-1 is below the minimum of 0 (at /criteria/XX-03/weight)',
+            '150 is above the maximum of 100 (at /criteria/XX-01/weight)',
+            'expected a number, got a string ("heavy") (at /criteria/XX-02/weight)']
         assert sorted((p.pointer, p.line, p.column, p.message) for p in caught.value.problems) == [
             ("/criteria/XX-01/weight", 5, 11, "150 is above the maximum of 100"),
             ("/criteria/XX-02/weight", 7, 5, 'expected a number, got a string ("heavy")'),
@@ -378,7 +383,7 @@ class TestScoreProperties:
         for result in results:
             verdict = data.draw(st.sampled_from([None, "met", "not-met", "not-applicable"]))
             if result.outcome in scoring.PENDING and verdict is not None:
-                result = _answered(result, Answer(verdict, "checked"), REVIEW)
+                result = _answered(result, [(REVIEW, Answer(verdict, "checked"))])
                 assert result.answered_by == "review"
             answered.append(result)
         after = scoring.compute_score(answered)

@@ -336,7 +336,7 @@ class TestLexicons:
         """A judged hit names the term, the context, the effect and why."""
         lexicon = installed_engine().lexicons.lexicon("stigmatizing-terms")
         (hit,) = scan_text("Officers met a child prostitute.", lexicon)
-        assert hit.message().startswith("L01 “child prostitute”")
+        assert hit.message().startswith("child prostitute (L01): “child prostitute” — ")
         assert "own voice" in hit.message() and "→ fail (error)" in hit.message()
         assert hit.use_instead.startswith("child sex-trafficking victim")
 

@@ -143,6 +143,28 @@ class TestWordEvidence:
         assert not unit.teaches("fishing-seafood", "typologies")
 
 
+class TestShown:
+    INTERVIEWING = ("Interview the person alone, away from anyone who may control them, with an advocate present. "
+                    "Explain who you are, what happens next and that help does not depend on cooperating. "
+                    "Offer choices: a break, water, a different interviewer. "
+                    "Expect a partial account at first; trauma affects memory, and a later interview often adds "
+                    "detail. Ask open questions and avoid asking why the person did not leave. "
+                    "In one of our cases the interviewer learned only later that the recruiter was a female "
+                    "trafficker. Record the person's own words and end by saying how to reach you.")
+
+    def test_one_plain_sentence_shows_a_kind_of_trafficker_the_module_does_not_teach(self):
+        """A module on interviewing names a female trafficker once: not taught, but shown for the range criteria."""
+        topics = CourseTopics(module_course("Interviewing", self.INTERVIEWING))
+        assert not topics.modules()[0].teaches("trafficker-women")
+        assert "trafficker-women" not in topics.course_tags()
+        assert "trafficker-women" in topics.shown_tags()
+
+    def test_a_supporting_word_alone_shows_nothing(self):
+        """"Recruiter" alone is a supporting cue: without a strong one the kind of trafficker is not shown."""
+        text = self.INTERVIEWING.replace("was a female trafficker", "had lied to her")
+        assert "trafficker-women" not in CourseTopics(module_course("Interviewing", text)).shown_tags()
+
+
 class TestTraining:
     def test_the_shipped_model_matches_a_refit(self, capsys):
         """The fit is deterministic: refitting on the corpus writes the shipped files byte for byte."""

@@ -1,12 +1,13 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): generate the reference pages when the site is built.
 
-Four references are generated and never written into docs/, so no stale copy can be
+Five references are generated and never written into docs/, so no stale copy can be
 committed:
 
 - the course format, from ``schemas/course.schema.json`` (course_format.py): a page per object;
 - the criteria, from the installed rules' metadata (criteria.py): a page per category;
 - the command line, from the Click commands (cli_reference.py);
-- the tag glossary, from the topic-evidence profiles (tags.py).
+- the tag glossary, from the topic-evidence profiles (tags.py);
+- the bibliography, from ``vetkit/data/sources.yaml`` (sources.py).
 
 ``on_config`` adds the generated pages to the navigation, after the hand-written entry of their
 section (``course-format/index.md``, ``criteria/index.md``); ``on_files`` adds their content.
@@ -31,6 +32,7 @@ course_format = _sibling("course_format")
 criteria = _sibling("criteria")
 cli_reference = _sibling("cli_reference")
 tags = _sibling("tags")
+sources = _sibling("sources")
 
 #: nav entry after which each generator's pages are listed (None: the page is in nav by path).
 SECTIONS = {"course-format/index.md": course_format, "criteria/index.md": criteria}
@@ -40,7 +42,7 @@ SECTIONS = {"course-format/index.md": course_format, "criteria/index.md": criter
 def generated() -> dict[str, tuple[str, str]]:
     """Every generated page: ``{path: (nav title, markdown)}``."""
     pages: dict[str, tuple[str, str]] = {}
-    for module in (course_format, criteria, cli_reference, tags):
+    for module in (course_format, criteria, cli_reference, tags, sources):
         pages.update(module.pages())
     return pages
 

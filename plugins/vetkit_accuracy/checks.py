@@ -33,6 +33,9 @@ from vetkit.kit import (
     phrases,
     scan,
     select_texts,
+    set_id,
+    term_titles,
+    text_index,
 )
 
 from . import figures
@@ -40,6 +43,8 @@ from . import figures
 #: Text fields that carry no teaching claims of their own (names, titles, thresholds).
 _NOT_TEACHING = ("references.", "resources.", "objectives.", "glossary.term", "statistics.claim", "safeguards.",
                  "prerequisites", "assessments.title", "assessments.remediation")
+#: Contexts in which a myth phrase is only named (a title, a proper name), not corrected.
+NAMED = frozenset({"title", "proper-name"})
 _CORRECT_IT = "Correct the statement explicitly (for example as a Myth:/Fact: pair) or remove it."
 
 
@@ -108,11 +113,12 @@ def ac01_definitions(ctx: CheckContext) -> Result:
                                          "and define the terms in glossary[]."),
                               *claim_findings(ctx, topic, covered=False, severity="error")], severity="error")
     definitions = phrase_set(ctx, "P-DEF")
+    name = set_id(definitions)
     texts = list(select_texts(course, fields=["glossary.*", "modules.*"], module_topics=[topic]))
     report = phrases(ctx, "P-DEF", texts=texts)
     where = f"{len(modules)} module(s) teaching `{topic}` and {len(glossary)} glossary definition(s)"
     parts = []
-    findings: list[Finding] = [ctx.finding(report.found(group)[0].pointer, f"P-DEF {report.label(group)}: found "
+    findings: list[Finding] = [ctx.finding(report.found(group)[0].pointer, f"{name}, {report.label(group)}: found "
                                            f"“{report.found(group)[0].matched}”.", effect="note",
                                            evidence=report.found(group)[0].excerpt)
                                for group in report.found_groups]
@@ -127,16 +133,16 @@ def ac01_definitions(ctx: CheckContext) -> Result:
                 if elsewhere.group_found(definitions.group(g))]
         hint = f" Found elsewhere in the course: {'; '.join(also)} — move it into the definitions." if also else ""
         target = f"{modules[0][0]}/text" if modules else "/glossary"
-        findings.append(ctx.finding(target, f"P-DEF groups not found in {where}: {'; '.join(labels)}.{hint}",
+        findings.append(ctx.finding(target, f"Groups of {name} not found in {where}: {'; '.join(labels)}.{hint}",
                                     effect="needs-review", severity="error",
                                     evidence=modules[0][1].get("title", "") if modules else f"{len(glossary)} glossary entries",
                                     suggestion="State every element of the federal definitions: force, fraud and "
                                                "coercion; anyone under 18 in commercial sex; labor or services; "
                                                "commercial sex act."))
-        parts.append(ctx.review(f"{len(missing)} of {len(definitions.groups)} P-DEF groups not found in {where} "
-                                f"({', '.join(missing)}).", severity="error"))
+        parts.append(ctx.review(f"{len(missing)} of {len(definitions.groups)} groups of {name} not found in {where} "
+                                f"({', '.join(report.label(group) for group in missing)}).", severity="error"))
     else:
-        parts.append(ctx.passed(f"Every P-DEF group is stated in {where}."))
+        parts.append(ctx.passed(f"Every group of {name} is stated in {where}."))
     statutes = [(pointer, ref) for pointer, ref in course.entries("references") if ref.get("type") == "statute"]
     citing = [pointer for pointer, ref in statutes if _cites(ref, statute)]
     if citing:
@@ -173,6 +179,11 @@ def _with_detectors(ctx: CheckContext, lexical: Result, family: str, *, what: st
                                          fix=_CORRECT_IT))
 
 
+def _corrections(verdicts: list[ScanHit]) -> list[ScanHit]:
+    """The myth hits the course corrects or denies (in prose, a Myth/Fact pair, an answer key...), not merely names."""
+    return [hit for hit in verdicts if hit.effect == "note" and hit.context.kind not in NAMED]
+
+
 def ac07_myths(ctx: CheckContext) -> Result:
     """A module that corrects myths (auto, from its text) and every myth detector over all text with the §4.0 guard
     (lexical)."""
@@ -181,10 +192,17 @@ def ac07_myths(ctx: CheckContext) -> Result:
     lexical = _with_detectors(ctx, _myth_result(ctx, verdicts, what="myth(s)"), "myths", what="a myth stated as fact")
     if lexical.outcome == "fail":
         lexical = Result("fail", lexical.reason, lexical.findings, lexical.score, "error")
-    tagged = modules_teaching(ctx.course, topic)
-    claims = claim_findings(ctx, topic, covered=bool(tagged), severity="warning")
+    corrections = _corrections(verdicts)
+    index = text_index(ctx.course)
+    correcting = frozenset(module for hit in corrections if (module := index.module_of(hit.pointer)) is not None)
+    tagged = modules_teaching(ctx.course, topic, shown_in=correcting)
+    claims = claim_findings(ctx, topic, covered=bool(tagged or corrections), severity="warning", shown_in=correcting)
     if tagged:
         auto = ctx.passed(f"{len(tagged)} module(s) correct myths ({', '.join(m['id'] for _, m in tagged)}).", claims)
+    elif corrections:
+        where = ", ".join(dict.fromkeys(hit.pointer for hit in corrections))
+        auto = ctx.passed(f"No module is about myths, but the course corrects {len(corrections)} myth statement(s) "
+                          f"explicitly ({where}).", claims)
     else:
         missing = [] if any(f.effect == "fail" for f in claims) else [ctx.finding(
             "/modules", "No module corrects myths explicitly.", severity="warning",
@@ -201,33 +219,36 @@ def ac08_indicators(ctx: CheckContext) -> Result:
     topic = ctx.param("indicators.topic")
     parts, findings = [], []
     tagged = modules_teaching(course, topic)
-    texts = list(select_texts(course, fields=["modules.*"], module_topics=[topic]))
+    by_module: dict[str, list] = {}  # "/modules/3" -> the texts of that module (each text looked at once)
+    for text in select_texts(course, fields=["modules.*"], module_topics=[topic]):
+        by_module.setdefault("/".join(text.pointer.split("/", 3)[:3]), []).append(text)
+    name = set_id(phrase_set(ctx, "P-IND"))
     for pointer, module in tagged:
-        own = [text for text in texts if text.pointer.startswith(pointer + "/")]
-        report = phrases(ctx, "P-IND", texts=own)
+        report = phrases(ctx, "P-IND", texts=by_module.get(pointer, []))
         if report.satisfied():
             first = report.matches[0]
-            findings.append(ctx.finding(first.pointer, f"P-IND in module {module['id']}: "
+            findings.append(ctx.finding(first.pointer, f"{name} in module {module['id']}: "
                                         f"{', '.join(report.label(g) for g in report.found_groups)}.",
                                         effect="note", evidence=first.excerpt))
         else:
             findings.append(ctx.finding(f"{pointer}/text" if module.get("text") else pointer,
                                         f"Module {module['id']} teaches indicators but never says that they are "
-                                        "prompts for further inquiry in context, not proof (P-IND).",
-                                        effect="needs-review", severity="warning", evidence=module.get("title", ""),
+                                        f"prompts for further inquiry in context, not proof ({name}).",
+                                        effect="needs-review", severity="warning",
                                         suggestion="Say that no single indicator proves trafficking and that each "
                                                    "one is a reason to ask more questions in context."))
     missing = [f for f in findings if f.effect == "needs-review"]
     findings += [f for f in claim_findings(ctx, topic, covered=True) if f.effect == "note"]
+    proof = term_titles(ctx).get("M16", "M16")
     if not tagged:
-        parts.append(ctx.passed("No module teaches indicators; only the M16 scan applies."))
+        parts.append(ctx.passed(f"No module teaches indicators; only the scan for {proof} applies."))
     elif missing:
-        parts.append(ctx.review(f"{len(missing)} of {len(tagged)} module(s) teaching indicators lack P-IND.",
+        parts.append(ctx.review(f"{len(missing)} of {len(tagged)} module(s) teaching indicators lack {name}.",
                                 severity="warning"))
     else:
-        parts.append(ctx.passed(f"All {len(tagged)} module(s) teaching indicators state P-IND."))
+        parts.append(ctx.passed(f"All {len(tagged)} module(s) teaching indicators state {name}."))
     verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
-    parts.append(_with_detectors(ctx, _myth_result(ctx, verdicts, what="indicator-as-proof statement(s) (M16)"),
+    parts.append(_with_detectors(ctx, _myth_result(ctx, verdicts, what="indicator-as-proof statement(s)"),
                                  "myths", what="indicators presented as proof"))
     result = combine(*parts)
     return Result(result.outcome, result.reason, tuple(findings) + result.findings, result.score, result.severity)
@@ -399,4 +420,4 @@ def ac09_hints(ctx: CheckContext) -> Result:
         hints.append(evolve(finding, message=f"Hint: {finding.message}", effect="note", severity="info"))
     m10 = len(hints) - 1
     return ctx.review(f"Only a reviewer can decide AC-09; hints: `{topic}` {'present' if tagged else 'absent'}, "
-                      f"{m10} M10 hit(s).", hints, severity="warning")
+                      f"{m10} hit(s) for {term_titles(ctx).get('M10', 'M10')}.", hints, severity="warning")

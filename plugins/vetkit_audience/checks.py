@@ -72,9 +72,9 @@ def au01_audience_declared(ctx: CheckContext) -> Result:
 def _unknown_role_message(role: str) -> str:
     base = role.rpartition(":")[2].rpartition("/")[2]
     if base in ("recruit", "recruits"):
-        return f"`{role}` is not a role: recruits are declared with audience.experience = recruit (D8)."
+        return f"`{role}` is not a role: recruits are declared with audience.experience = recruit."
     if base in ("tribal", "tribal-officer", "tribal-police"):
-        return f"`{role}` is not a role: tribal context is declared with jurisdiction.tribal (D8)."
+        return f"`{role}` is not a role: tribal context is declared with jurisdiction.tribal."
     return (f"Role `{role}` is not in the role vocabulary in force, so no job-task requirements are known "
             "for it.")
 
@@ -85,7 +85,7 @@ def _unknown_role_fix(role: str) -> str:
         return "Remove the role and set audience.experience to `recruit`."
     if "tribal" in base:
         return "Remove the role and name the tribal jurisdiction in jurisdiction.tribal."
-    return ("Use a role from the guidelines' §5.1, or register the custom role through a plugin "
+    return ("Use a role from the role vocabulary (`vetkit schema course` lists it), or register the custom role through a plugin "
             "(vetkit_register_vocabularies) so its requirements are known.")
 
 

@@ -6,6 +6,7 @@ they point a reviewer at dense text, they do not decide anything.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -15,12 +16,15 @@ from attrs import frozen
 from vetkit.kit import sentences as split_sentences
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# Every pattern tries each position of a text once and looks a bounded way from it, so that a long run of
+# letters, dots or brackets costs time in proportion to its length (unbounded, they took quadratic time).
 _MARKUP = (
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),         # links and images keep their text
-    (re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+"), " "),  # addresses are not prose
-    (re.compile(r"`[^`]*`"), " "),                             # inline code
-    (re.compile(r"[*_]{1,3}"), ""),                            # emphasis
+    (re.compile(r"!?\[([^\]\[]{0,500})\]\([^)\s]{0,2000}\)"), r"\1"),  # links and images keep their text
+    (re.compile(r"(?:https?://|www\.)\S+"), " "),                   # web addresses are not prose
+    (re.compile(r"`[^`]*`"), " "),                                  # inline code
+    (re.compile(r"[*_]{1,3}"), ""),                                 # emphasis
 )
+_DOT_WORD = re.compile(r"\.\w")
 
 
 @frozen
@@ -69,7 +73,13 @@ def _syllables(word: str) -> int:
 def _strip(sentence: str) -> str:
     for pattern, replacement in _MARKUP:
         sentence = pattern.sub(replacement, sentence)
-    return " ".join(sentence.split())
+    return " ".join(word for word in sentence.split() if not _email(word))
+
+
+def _email(word: str) -> bool:
+    """Whether a word is an e-mail address: an ``@`` after its first character, then a dot and a word character."""
+    at = word.find("@", 1)
+    return at > 0 and _DOT_WORD.search(word, at + 2) is not None
 
 
 def sentences(text: str) -> list[str]:
@@ -108,13 +118,25 @@ class AcronymUse:
 def acronym_uses(text: str, ignore: frozenset[str]) -> Iterator[AcronymUse]:
     """Acronyms of 2-6 capitals in ``text``, skipping words in ``ignore``, Roman numerals and shouting."""
     shouted = [(m.start(), m.end()) for m in _CAPS_RUN.finditer(text)]
+    starts = [start for start, _ in shouted]
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         if acronym in ignore or _ROMAN.match(acronym):
             continue
-        if any(start <= match.start() < end for start, end in shouted):
+        run = bisect.bisect_right(starts, match.start()) - 1  # the shouted run that may hold it (runs do not overlap)
+        if run >= 0 and match.start() < shouted[run][1]:
             continue
         yield AcronymUse(acronym, match.start(1), match.end(1))
+
+
+#: A word (starting where a word starts) then "(ABC)": the word must hold a letter for "ABC" to be spelled out.
+_SPELLED_OUT_AFTER = re.compile(r"(?<![\w'’,-])([\w'’,-]+)\s+\(([A-Z]{2,6})s?\)")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def spelled_out_after(text: str) -> set[str]:
+    """Acronyms written after a word that holds a letter: "Full Name (ABC)"."""
+    return {acronym for word, acronym in _SPELLED_OUT_AFTER.findall(text) if _LETTER.search(word)}
 
 
 def defined_acronyms(texts: Iterable[str], glossary_terms: Iterable[str]) -> set[str]:
@@ -124,7 +146,7 @@ def defined_acronyms(texts: Iterable[str], glossary_terms: Iterable[str]) -> set
     for term in glossary_terms:
         defined.update(re.findall(r"(?<![A-Za-z])[A-Z]{2,6}(?=s?(?![A-Za-z]))", term))
     for text in texts:
-        defined.update(re.findall(r"[A-Za-z][\w'’,-]*\s+\(([A-Z]{2,6})s?\)", text))
+        defined.update(spelled_out_after(text))
         defined.update(re.findall(r"\b([A-Z]{2,6})s?\s+\((?:[A-Z][\w'’-]*|of|and|for|the|on|in)"
                                   r"(?:\s+[\w'’&.,-]+)+\)", text))
         defined.update(re.findall(r"\b([A-Z]{2,6})s?,?\s+(?:stands for|means|is short for)\b", text))

@@ -150,7 +150,7 @@ def cv02_typologies(ctx: CheckContext) -> Result:
                                     f"({ticks(types) or 'none'}); {need} are expected at {level} level.",
                                     evidence=", ".join(types),
                                     suggestion="Add the trafficking types this audience meets to `typologies` of "
-                                               "the modules that teach them (Polaris typology, §6.4)."))
+                                               "the modules that teach them (the 25 types of the Polaris typology)."))
     if len(labor) < need_labor:
         findings.append(ctx.finding("/modules", f"{len(labor)} labor or mixed typologies taught; at least "
                                     f"{need_labor} expected.", evidence=", ".join(types),

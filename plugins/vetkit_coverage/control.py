@@ -33,7 +33,7 @@ def cv05_control_means(ctx: CheckContext) -> Result:
     def names(groups) -> str:
         return "; ".join(report.label(group) for group in groups) or "none"
 
-    findings = [ctx.finding(report.found(group)[0].pointer, f"P-CTRL means found: {report.label(group)} "
+    findings = [ctx.finding(report.found(group)[0].pointer, f"Means of control found: {report.label(group)} "
                             f"(“{report.found(group)[0].matched}”).", effect="note",
                             evidence=report.found(group)[0].excerpt) for group in found]
     counted = (f"{len(found)} of {len(report.phrase_set.groups)} means of control found (control.min_means = "

@@ -38,6 +38,8 @@ from vetkit.kit import (
     phrases,
     read_table,
     scan,
+    set_id,
+    term_titles,
     text_pointer,
     violations,
 )
@@ -254,7 +256,7 @@ def _check_statute(ctx: CheckContext, pointer: str, ref: Mapping[str, Any], sect
     findings = []
     for section in unknown:
         findings.append(ctx.finding(
-            f"{pointer}/citation", f"{section} is not in the federal-law table (§4.7 or statutes.extra), so neither "
+            f"{pointer}/citation", f"{section} is not in the federal-law table (built in, or statutes.extra), so neither "
             "the section nor its subject can be confirmed automatically.", effect="needs-review", evidence=citation,
             suggestion=f"Confirm that {section} is the section meant for “{ref.get('title', '')}”; a rubric can list "
                        "it in statutes.extra."))
@@ -327,7 +329,7 @@ def lf01_federal_citations(ctx: CheckContext) -> Result:
             "/references", f"{required}{f' ({subject})' if subject else ''} is not cited in references[type=statute] "
             "(statutes.required).", evidence=_cited(statutes),
             suggestion=f"Add a reference of type `statute` for {required} with its title."))
-    summary = (f"{correct} of {checked} federal citation check(s) passed against the §4.7 table"
+    summary = (f"{correct} of {checked} federal citation check(s) passed against the federal-law table"
                f"{' and statutes.extra' if extra else ''}"
                f"{f'; {state_refs} state or non-U.S. statute reference(s) left aside (state law is LF-03)' if state_refs else ''}")
     fails = [f for f in findings if f.effect == "fail"]
@@ -349,17 +351,18 @@ def _cited(statutes) -> str:
 
 def _minor_presence(ctx: CheckContext) -> Result:
     report = phrases(ctx, "P-MINOR")
+    name = set_id(report.phrase_set)
     if not report.missing_groups:
         where = join_words(sorted({m.pointer for m in report.matches})[:3])
-        return ctx.passed(f"P-MINOR is present: the course ties minors to commercial sex and says force, fraud or "
+        return ctx.passed(f"{name} is present: the course ties minors to commercial sex and says force, fraud or "
                           f"coercion need not be proved (at {where}).")
     modules = modules_teaching(ctx.course, "minors") or modules_teaching(ctx.course, "legal-federal")
     pointer = text_pointer(modules)
     found = [f"“{report.label(g)}” (at {report.found(g)[0].pointer})" for g in report.found_groups]
     missing = [f"“{report.label(group)}”" for group in report.missing_groups]
-    message = (f"P-MINOR: no text says {join_words(missing)}" + (f"; found only {join_words(found)}" if found else "")
+    message = (f"{name}: no text says {join_words(missing)}" + (f"; found only {join_words(found)}" if found else "")
                + ". The course may say it in other words.")
-    return ctx.review(f"P-MINOR is incomplete ({len(found)} of {len(report.phrase_set.groups)} groups found): the "
+    return ctx.review(f"{name} is incomplete ({len(found)} of {len(report.phrase_set.groups)} groups found): the "
                       "course may not say that any minor in commercial sex is a victim without proof of force, fraud "
                       "or coercion.", [ctx.finding(
                           pointer, message, effect="needs-review", evidence=found[0] if found else "",
@@ -370,7 +373,8 @@ def _minor_presence(ctx: CheckContext) -> Result:
 def _minor_terms(ctx: CheckContext) -> Result:
     wanted = set(ctx.param("lexicon.terms"))
     findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms") if hit.term_id in wanted]
-    rows = join_words(sorted(wanted))
+    titles = term_titles(ctx)
+    rows = join_words(titles.get(row, row) for row in sorted(wanted))
     return combine(_terms_result(ctx, findings, rows), concept_part(
         ctx, "labels", "arrest", covered=findings, severity=ctx.rule.severity,
         what="a label that makes a minor a participant, or arrest presented as protection",
@@ -380,10 +384,10 @@ def _minor_terms(ctx: CheckContext) -> Result:
 
 def _terms_result(ctx: CheckContext, findings: list, rows: str) -> Result:
     return findings_result(ctx, findings, Wording(
-        failed=f"{{count}} label(s) that make a minor a participant (rows {rows}) in the course's own voice, first "
+        failed=f"{{count}} label(s) that make a minor a participant ({rows}) in the course's own voice, first "
                "{first}",
-        review=f"{{count}} quoted or cited use(s) of rows {rows} need a reviewer, first {{first}}",
-        passed=f"no label of rows {rows} in the course's own voice{{noted}}",
+        review=f"{{count}} quoted or cited use(s) of {rows} need a reviewer, first {{first}}",
+        passed=f"no label such as {rows} in the course's own voice{{noted}}",
         noted=", {count} corrected or negated use(s) noted"))
 
 
@@ -442,7 +446,7 @@ def lf03_state_law(ctx: CheckContext) -> Result:
         return notice
     state = jurisdiction(ctx.course).get("state")
     if not state:
-        return ctx.not_applicable("No jurisdiction.state is declared, so there is no state law to check (D4).")
+        return ctx.not_applicable("No jurisdiction.state is declared, so there is no state law to check.")
     code = state_code(state)
     max_age = ctx.param("state_law.max_age_months")
     parts = [("a current stateLawAsOf", *_as_of_part(ctx, max_age))]
@@ -504,10 +508,10 @@ def lf04_immigration_relief(ctx: CheckContext) -> Result:
     modules = modules_teaching(ctx.course, "immigration-relief")
     claims = claim_findings(ctx, "immigration-relief", covered=bool(modules) or not declared)
     if not modules and not declared:
-        return ctx.not_applicable("No module teaches `immigration-relief` and no declared role needs it (§5.3: "
+        return ctx.not_applicable("No module teaches `immigration-relief` and no declared role needs it (the roles that do: "
                                   f"{join_words(roles, 'or')}).")
     if not modules:
-        return ctx.failed(f"No module teaches immigration relief, which §5.3 requires for {join_words(declared)}.", [
+        return ctx.failed(f"No module teaches immigration relief, which the {join_words(declared)} role(s) need.", [
             ctx.finding("/modules", f"Immigration relief (Continued Presence, T and U visa law-enforcement forms) is "
                         f"not taught, although the {join_words(declared)} role(s) need it.",
                         suggestion="Add a module on Continued Presence, the I-914 Supplement B declaration and the "

@@ -39,6 +39,11 @@ def _flag(value: Any) -> str:
     return "true" if value is True else "false" if value is False else "not set" if value is None else str(value)
 
 
+def _quoted_flag(key: str, value: Any) -> str:
+    """``key: value`` as evidence, or nothing when the course does not set the key (there is nothing to quote)."""
+    return "" if value is None else f"{key}: {_flag(value)}"
+
+
 @lru_cache(maxsize=None)
 def _pattern(words: tuple[str, ...]) -> re.Pattern:
     """Whole words or phrases, case-insensitive, plural and simple inflections allowed."""
@@ -136,7 +141,7 @@ def dv02_survivor_involvement(ctx: CheckContext) -> Result:
             findings.append(ctx.finding(
                 f"{where}/compensated", "Survivor contributors are not recorded as paid for their expertise "
                                         "(survivor.require_compensated = true).",
-                evidence=f"compensated: {_flag(involvement.get('compensated'))}",
+                evidence=_quoted_flag("compensated", involvement.get("compensated")),
                 suggestion="Pay survivor experts at the rate of other subject-matter experts and record "
                            "`compensated: true`."))
     if forbid_story:
@@ -145,7 +150,7 @@ def dv02_survivor_involvement(ctx: CheckContext) -> Result:
             findings.append(ctx.finding(
                 f"{where}/storyRequired", "Survivors are required to retell their own story, or the course does "
                                           "not say that they are not (survivor.forbid_story_required = true).",
-                evidence=f"storyRequired: {_flag(involvement.get('storyRequired'))}",
+                evidence=_quoted_flag("storyRequired", involvement.get("storyRequired")),
                 suggestion="Let survivor experts contribute expertise without telling their story, and record "
                            "`storyRequired: false`."))
     question = ctx.finding(
@@ -215,14 +220,14 @@ def dv03_instructors(ctx: CheckContext) -> Result:
             findings.append(ctx.finding(
                 "/development/instructorGuide", f"The course is delivered at scale ({scaled}) but no instructor "
                                                 f"guide or train-the-trainer is recorded.",
-                evidence=f"instructorGuide: {_flag(guide)}",
+                evidence=_quoted_flag("instructorGuide", guide),
                 suggestion="Write an instructor guide (or train-the-trainer) so every delivery teaches the same "
                            "content the same way, and record `development.instructorGuide: true`."))
     elif guide is not True:
         findings.append(ctx.finding(
             "/development/instructorGuide", "No instructor guide is recorded; it is not required for a single "
                                             "delivery team but helps when the course is handed on.",
-            effect="note", evidence=f"instructorGuide: {_flag(guide)}"))
+            effect="note", evidence=_quoted_flag("instructorGuide", guide)))
     thresholds = (f"instructor.min_ht_years = {min_years}, instructor.require_trauma_informed = "
                   f"{_flag(require_ti)}, as of {ctx.as_of.isoformat()}")
     if not gaps:
@@ -269,7 +274,7 @@ def _instructor(ctx: CheckContext, pointer: str, instructor: Mapping[str, Any], 
                 f"{pointer}/traumaInformedTrained", f"Instructor {who}, {role}, {state} trained in "
                                                     f"trauma-informed practice "
                                                     f"(instructor.require_trauma_informed = true).",
-                evidence=f"traumaInformedTrained: {_flag(trained)}",
+                evidence=_quoted_flag("traumaInformedTrained", trained),
                 suggestion="Have the instructor complete trauma-informed facilitation training and record "
                            "`traumaInformedTrained: true`."))
     for index, qualification in enumerate(instructor.get("qualifications", ())):
@@ -335,7 +340,7 @@ def dv05_pilot_tested(ctx: CheckContext) -> Result:
     return ctx.failed(
         f"The course {state} pilot- or field-tested with its target audience.",
         [ctx.finding("/development/pilotTested", f"The course {state} pilot-tested.",
-                     evidence=f"pilotTested: {_flag(tested)}")])
+                     evidence=_quoted_flag("pilotTested", tested))])
 
 
 def dv06_accreditation(ctx: CheckContext) -> Result:

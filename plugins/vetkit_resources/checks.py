@@ -6,6 +6,7 @@ matched, with the kit (:mod:`vetkit.kit`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -30,6 +31,7 @@ from vetkit.kit import (
     pattern,
     phrases,
     read_table,
+    set_id,
 )
 
 _DIGIT = re.compile(r"\d")
@@ -203,16 +205,53 @@ def _known_numbers(ctx: CheckContext) -> set[str]:
     return known
 
 
-def _cue_near(prep: PreparedText, start: int, end: int) -> bool:
-    """A hotline word in the number's sentence (or its table row)."""
+#: Characters on each side of a number that its sentence or table row is read over: the work per number stays
+#: bounded however long a sentence without full stops is.
+_REACH = 500
+
+
+def _cue_starts(text: str) -> list[int]:
+    """Where the hotline words start in ``text``, in order: a number far from all of them needs no search."""
+    return sorted(match.start() for cue in _hotline()["cues"] for match in _regex(cue).finditer(text))
+
+
+def _cue_near(prep: PreparedText, start: int, end: int, cues: list[int]) -> bool:
+    """A hotline word in the number's sentence (or its table row), within _REACH characters of it."""
+    low, high = max(0, start - _REACH), end + _REACH
+    first = bisect.bisect_left(cues, low - _REACH)
+    if first == len(cues) or cues[first] >= high:
+        return False  # no hotline word starts anywhere near (one inside another would start near too)
     s_start, s_end = prep.sentence_at(start)
     text = prep.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start = text.rfind("\n", low, start) + 1 or low
+    line_end = text.find("\n", end, high)
+    line_end = min(len(text), high) if line_end == -1 else line_end
     if text[line_start:line_end].lstrip().startswith("|"):
         s_start, s_end = min(s_start, line_start), max(s_end, line_end)
-    return any(_regex(cue).search(text, s_start, max(s_end, end)) for cue in _hotline()["cues"])
+    s_start, s_end = max(s_start, low), min(max(s_end, end), high)
+    return any(_regex(cue).search(text, s_start, s_end) for cue in _hotline()["cues"])
+
+
+def _sentence_excerpt(prep: PreparedText, start: int) -> str:
+    """The first 240 characters of the sentence around ``start``, whitespace collapsed."""
+    s_start, s_end = prep.sentence_at(start)
+    return " ".join(prep.text[s_start:min(s_end, s_start + 4 * 240)].split())[:240]
+
+
+def _overlapping(spans: list[tuple[int, int]]):
+    """``overlaps(start, end)``: whether ``[start, end)`` overlaps one of ``spans`` (found by bisection)."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], -1
+    for _, end in spans:  # the furthest end among the spans that start at or before each one
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def overlaps(start: int, end: int) -> bool:
+        index = bisect.bisect_left(starts, end) - 1  # the last span that starts before ``end``
+        return index >= 0 and reach[index] > start
+
+    return overlaps
 
 
 def _numbers_in_text(ctx: CheckContext) -> tuple[list, list]:
@@ -224,24 +263,24 @@ def _numbers_in_text(ctx: CheckContext) -> tuple[list, list]:
     for field in ctx.course.texts():
         if not _DIGIT.search(field.text):
             continue
-        prep = PreparedText(field.text)
+        prep, cues = PreparedText(field.text), _cue_starts(field.text)
         found = [(m.start, m.end, m.raw, m.digits, right_phone, limits["phone_digits"], "phone number")
                  for m in find_phone_numbers(field.text)]
         found += [(c.start, c.end, c.digits, c.digits, right_text, limits["short_code_digits"], "text short code")
                   for c in find_short_codes(field.text)]
-        spans = [(start, end) for start, end, *_ in found]
+        overlaps = _overlapping([(start, end) for start, end, *_ in found])
         found += [(m.start(), m.end(), m.group(), re.sub(r"\D", "", m.group()), right_phone[-7:], 0, "local number")
                   for m in _LOCAL.finditer(field.text)
                   if not _CITED.search(field.text, max(0, m.start() - 12), m.start())
-                  if not any(start < m.end() and m.start() < end for start, end in spans)]
+                  if not overlaps(m.start(), m.end())]
         for start, end, raw, digits, right, limit, kind in found:
             if kind == "local number":
-                if any(number.endswith(digits) for number in known) or not _cue_near(prep, start, end):
+                if any(number.endswith(digits) for number in known) or not _cue_near(prep, start, end, cues):
                     continue  # a listed resource's line, or a local number away from the word hotline
                 shown = _show(right_phone)
                 why = ("the hotline's number without its 888 area code" if digits == right else
                        f"beside the word hotline, but it is not the national hotline's {shown}")
-                excerpt = " ".join(field.text[prep.sentence_at(start)[0]:prep.sentence_at(start)[1]].split())[:240]
+                excerpt = _sentence_excerpt(prep, start)
                 reviews.append(ctx.finding(field.pointer, f"The seven-digit number {raw} is {why}; a reviewer should "
                                            "confirm which line it is.", effect="needs-review", evidence=excerpt,
                                            start=start, end=end, suggestion=f"If it is meant to be the national "
@@ -250,11 +289,11 @@ def _numbers_in_text(ctx: CheckContext) -> tuple[list, list]:
                 continue
             if digits == right or digits in known:
                 continue
-            cue, typo = _cue_near(prep, start, end), near_miss(digits, right, limit)
+            cue, typo = _cue_near(prep, start, end, cues), near_miss(digits, right, limit)
             if not (cue or typo):
                 continue
             shown = _show(right) if kind == "phone number" else right
-            excerpt = " ".join(field.text[prep.sentence_at(start)[0]:prep.sentence_at(start)[1]].split())[:240]
+            excerpt = _sentence_excerpt(prep, start)
             if cue and typo:
                 fails.append(ctx.finding(field.pointer, f"The hotline {kind} {raw} is a near miss of {shown} and "
                                          "would strand a caller.", evidence=excerpt, start=start, end=end,
@@ -273,9 +312,10 @@ def _hotline_text(ctx: CheckContext) -> Result:
     """The lexical part: P-HOT in the text, and no other number offered as the hotline."""
     fails, reviews = _numbers_in_text(ctx)
     report = phrases(ctx, "P-HOT")
+    name = set_id(report.phrase_set)
     if report.missing_groups:
         missing = join_words(f"“{report.label(group)}”" for group in report.missing_groups)
-        reviews.append(ctx.finding("/modules", f"P-HOT: no text gives {missing}; the course text should give the "
+        reviews.append(ctx.finding("/modules", f"{name}: no text gives {missing}; the course text should give the "
                                    "hotline as it gives the resource list.", effect="needs-review",
                                    suggestion=f"Give the hotline in the module text and job aids as: call "
                                               f"{_hotline()['phone']} or text {_hotline()['text']}."))
@@ -285,7 +325,7 @@ def _hotline_text(ctx: CheckContext) -> Result:
     if reviews:
         return ctx.review(f"{len(reviews)} hotline mention(s) in the text need a reviewer, first at "
                           f"{reviews[0].pointer}.", reviews)
-    return ctx.passed("The text gives the hotline's number and short code (P-HOT) and offers no other number as "
+    return ctx.passed(f"The text gives the hotline's number and short code ({name}) and offers no other number as "
                       "the hotline.")
 
 
@@ -298,7 +338,7 @@ def _hotline_notes(ctx: CheckContext) -> list:
             match = regex.search(field.text)
             if match:
                 notes.append(ctx.finding(field.pointer, f"Uses {retired['label']}, an outdated name of the National "
-                                         "Human Trafficking Hotline; with the right numbers this is only a note (D11).",
+                                         "Human Trafficking Hotline; with the right numbers this is only a note.",
                                          effect="note", evidence=match.group(), start=match.start(), end=match.end(),
                                          suggestion="Use the current name: National Human Trafficking Hotline "
                                                     f"(call {_hotline()['phone']}, text {_hotline()['text']})."))
@@ -411,7 +451,7 @@ def rr02_reporting_channels(ctx: CheckContext) -> Result:
         return ctx.failed(f"{len(parts) - len(missing)} of {len(parts)} reporting-channel elements present ({scope}); "
                           f"missing or wrong: {join_words(missing)}.", findings,
                           score=(len(parts) - len(missing)) / len(parts))
-    return ctx.passed(f"All {len(parts)} reporting-channel elements present and their numbers match §7 ({scope}).")
+    return ctx.passed(f"All {len(parts)} reporting-channel elements present and their numbers match the national reporting channels ({scope}).")
 
 
 # --------------------------------------------------------------------------- RR-03

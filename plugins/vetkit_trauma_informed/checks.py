@@ -30,6 +30,7 @@ from vetkit.kit import (
     pattern,
     scan,
     summary,
+    term_title,
 )
 
 _DESCRIPTIVE = ("altText", "description", "caption", "transcript")
@@ -103,9 +104,9 @@ def dm01_imagery(ctx: CheckContext) -> Result:
             # the body of a handout or job aid describes cases and indicators in words, which is not imagery.
             note = attrs.evolve(hit, effect="note", severity="info")
             findings.append(hit_finding(ctx, note, message=(
-                f"{hit.term_id} “{hit.matched}” is in the body text of a {material['type']} (written prose about "
-                "a case or an indicator, not a description of an image) → note (§4.2 scans titles, file names, "
-                "descriptions, alt text, captions and transcripts).")))
+                f"{term_title(hit.term)}: “{hit.matched}” is in the body text of a {material['type']} (written "
+                "prose about a case or an indicator, not a description of an image) → note (imagery words count in "
+                "titles, file names, descriptions, alt text, captions and transcripts).")))
             continue
         kept.append(hit)
         findings.append(hit_finding(ctx, hit))
@@ -141,7 +142,7 @@ def dm01_imagery(ctx: CheckContext) -> Result:
         parts = []
         if reviews:
             parts.append(f"{len(reviews)} sensational imagery word(s) in material texts "
-                         f"({summary(hit.term_id for hit in reviews)})")
+                         f"({summary((hit.term_id for hit in reviews), ctx)})")
         if undescribed:
             parts.append(f"{len(undescribed)} of {media} image(s)/video(s) without descriptive text")
         severity = most_severe(hit.severity for hit in reviews) if reviews else "error"
@@ -187,7 +188,7 @@ def _language_part(ctx: CheckContext, maximum: float, minimum: int) -> Result:
     try:
         term = lexicon(ctx, "stigmatizing-terms").term("L21")
     except KeyError:
-        return ctx.not_applicable("The stigmatizing-terms lexicon has no L21 row.")
+        return ctx.not_applicable("The stigmatizing-terms lexicon has no row for female-only victim language.")
     groups = {gender: [pattern(source) for source in sources]
               for gender, sources in (term.extra("groups") or {}).items()}
     skip = [pattern(source) for source in term.extra("skip_sentences_with") or ()]
@@ -212,15 +213,15 @@ def _language_part(ctx: CheckContext, maximum: float, minimum: int) -> Result:
     total = sum(counts.values())
     if total < minimum:
         return ctx.not_applicable(f"Only {total} gendered victim reference(s) in scenario and case-study text; the "
-                                  f"share is computed from {minimum} (depiction.min_count, D13).")
+                                  f"share is computed from {minimum} (depiction.min_count).")
     gender, count = counts.most_common(1)[0]
     share = count / total
     detail = ", ".join(f"{name} {number}" for name, number in sorted(counts.items()))
     if share > maximum:
         pointer = places.most_common(1)[0][0]
         return ctx.review(f"{share:.0%} of {total} gendered references in scenarios and case studies are {gender} "
-                          f"({detail}); depiction.max_single_gender_share = {maximum} (L21).", [ctx.finding(
-                              pointer, f"L21: scenario and case-study language is {share:.0%} {gender} ({detail}); "
+                          f"({detail}); depiction.max_single_gender_share = {maximum} ({term_title(term)}).", [ctx.finding(
+                              pointer, f"{term_title(term)}: scenario and case-study language is {share:.0%} {gender} ({detail}); "
                               "a reviewer should check whether victims are shown as one gender only.",
                               effect="needs-review", severity="warning", evidence=detail, term="L21",
                               suggestion=f"Use instead: {term.use_instead}.")], severity="warning")

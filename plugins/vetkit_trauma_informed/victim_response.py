@@ -105,6 +105,27 @@ def ti03_victim_behavior(ctx: CheckContext) -> Result:
 
 # --------------------------------------------------------------------------- TI-04 first contact and interviewing
 
+def _why_no_practice(course, tag: str, practice_types: Sequence[str], modules_by_id: Mapping[str, str]) -> str:
+    """Why no activity counts as practice: those of the right type are on another subject, and those on the subject
+    are of another type (named), or there is no activity at all."""
+    on_subject, of_type = [], []
+    for pointer, activity in course.entries("activities"):
+        subject = teaches(course, pointer, tag) or teaches(course, modules_by_id.get(activity.get("moduleId"), ""), tag)
+        named = f"{activity.get('id')} ({activity.get('type')})"
+        if subject:
+            on_subject.append(named)
+        elif activity.get("type") in practice_types:
+            of_type.append(named)
+    said = []
+    if of_type:
+        said.append(f"{join_words(of_type)} {'is' if len(of_type) == 1 else 'are'} on another subject (neither "
+                    "its own text nor its module's teaches it)")
+    if on_subject:
+        said.append(f"{join_words(on_subject)} {'is' if len(on_subject) == 1 else 'are'} on it, but only a "
+                    f"{' or '.join(practice_types)} counts as practice (contact.practice_types)")
+    return f": {'; '.join(said)}" if said else " (the course has no activities)"
+
+
 def ti04_first_contact(ctx: CheckContext) -> Result:
     """Per role (§5.3): the `first-contact` or `interviewing` topic, and a role-play or scenario practising it."""
     course = ctx.course
@@ -116,7 +137,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
             needed.setdefault(tag, []).append(role)
     if not needed:
         return ctx.not_applicable(f"None of the declared roles ({', '.join(roles) or 'none'}) needs first contact "
-                                  "or interviewing in contact.role_topics (§5.3).")
+                                  "or interviewing in contact.role_topics.")
     escalated = sorted(set(roles) & set(ctx.param("contact.error_roles")))
     severity = "error" if escalated else None
     practice_types = list(ctx.param("contact.practice_types"))
@@ -136,19 +157,19 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
             met += 1
         elif not any(finding.effect == "fail" for finding in claims):
             findings.append(ctx.finding("/modules", f"No module teaches {purpose}, which the {join_words(who)} "
-                                        f"role(s) need (§5.3).", severity=severity,
+                                        f"role(s) need.", severity=severity,
                                         suggestion=f"Teach {purpose} in a module (and tag it `{tag}`)."))
         findings += claims
         if practice:
             met += 1
         else:
             findings.append(ctx.finding(
-                "/activities", f"No {' or '.join(practice_types)} activity practises {purpose} (neither its own "
-                "text nor its module's teaches it).", severity=severity,
+                "/activities", f"No {' or '.join(practice_types)} activity practises {purpose}"
+                f"{_why_no_practice(course, tag, practice_types, modules_by_id)}.", severity=severity,
                 evidence=", ".join(f"{a.get('id')} ({a.get('type')})" for _, a in course.entries("activities"))
                 or "no activities",
-                suggestion=f"Add a {practice_types[0]} on {purpose} to the module that teaches it, or tag an "
-                           f"existing one `{tag}`."))
+                suggestion=f"Add a {practice_types[0]} on {purpose} to the module that teaches it, or turn an "
+                           f"existing activity into one whose text has learners practise it."))
         taught = f"taught in {entry_ids(modules)}" if modules else "not taught"
         practised = f"practised in {entry_ids(practice)}" if practice else "not practised"
         summary.append(f"`{tag}` ({join_words(who)}): {taught}, {practised}")

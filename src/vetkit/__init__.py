@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from .__about__ import __version__
 
 _EXPORTS = {
-    "load_course": "vetkit.loading",
-    "validate": "vetkit.loading",
+    "load_course": "vetkit.engine",
+    "validate": "vetkit.engine",
     "Validation": "vetkit.loading",
     "Course": "vetkit.course",
     "TextField": "vetkit.course",
-    "Limits": "vetkit.parsing",
+    "Limits": "vetkit.limits",
     "Problem": "vetkit.errors",
     "VetkitError": "vetkit.errors",
     "InvalidDocument": "vetkit.errors",
@@ -73,10 +73,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .course import Course, TextField
     from .errors import (InvalidCourse, InvalidDocument, InvalidSource, PluginError, Problem, ReviewError,
                          RubricError, UsageError, VetkitError)
-    from .loading import Validation, load_course, validate
-    from .parsing import Limits
+    from .loading import Validation
+    from .limits import Limits
     from .checking import CheckContext, Result, combine
-    from .engine import Engine, score
+    from .engine import Engine, load_course, score, validate
     from .hookspecs import hookimpl
     from .report import Finding, Report, RuleResult
     from .rubric import Rubric

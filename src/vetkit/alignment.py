@@ -187,7 +187,7 @@ def alignment_map(course: Any) -> AlignmentMap:
             minutes[objective_id] += rest / len(objective_ids)
     for activity in activities:
         for objective_id in activity.get("objectiveIds", ()):
-            if activity.get("moduleId") not in taught_by_modules[objective_id]:
+            if activity.get("moduleId") not in taught_by_modules[objective_id]:  # a short list: an objective's modules
                 taught_by_modules[objective_id].append(activity.get("moduleId"))
 
     items: dict[str, list[ItemLink]] = defaultdict(list)
@@ -203,9 +203,10 @@ def alignment_map(course: Any) -> AlignmentMap:
                                                     assessment["id"], assessment.get("type", ""),
                                                     item.get("type", ""), bloom, declared, via))
 
+    order = {module["id"]: position for position, module in enumerate(modules)}
     objectives = [
         ObjectiveAlignment(objective["id"], pointer, objective.get("text", ""), bool(objective.get("critical", False)),
-                           objective.get("bloom"), _ordered(taught_by_modules[objective["id"]], modules),
+                           objective.get("bloom"), _ordered(taught_by_modules[objective["id"]], order),
                            taught_by_activities[objective["id"]], items[objective["id"]], minutes[objective["id"]])
         for pointer, objective in _entries(data, "objectives")]
     served = {module_id for entry in objectives for module_id in entry.modules}
@@ -217,6 +218,6 @@ def alignment_map(course: Any) -> AlignmentMap:
         total_minutes=sum(module.get("minutes", 0) for module in modules))
 
 
-def _ordered(identifiers: list[str], modules: list[Mapping[str, Any]]) -> tuple[str, ...]:
-    wanted = set(identifiers)
-    return tuple(module["id"] for module in modules if module["id"] in wanted)
+def _ordered(identifiers: list[str], order: Mapping[str, int]) -> tuple[str, ...]:
+    """The module ids among ``identifiers``, once each, in the order of the course's modules."""
+    return tuple(sorted({identifier for identifier in identifiers if identifier in order}, key=order.__getitem__))

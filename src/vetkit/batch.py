@@ -4,7 +4,8 @@
 verdict ``invalid`` and its problems, and the rest are scored. Results come back in input
 order whatever order the workers finish in. With ``output_dir`` it also writes one report
 per course in the chosen format plus the portfolio pages ``index.html`` and ``summary.md``,
-each through :func:`vetkit.fileio.write_atomic`, so no reader ever sees half a file.
+each through :func:`vetkit.fileio.write_atomic`, so no reader ever sees half a file, and no
+report takes the name of an input or of a course document already in the folder.
 
 Exit code of a batch: 2 if any file was invalid, else 1 if any course does not pass (see
 :func:`vetkit.scoring.exit_code`), else 0.
@@ -23,10 +24,11 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from attrs import field, frozen
 
 from .errors import InvalidCourse, UsageError, VetkitError
+from .fileio import InputFiles, write_atomic
 from .report import Report
+from .safetext import display_path
+from .sniff import COURSE_SUFFIXES
 
-COURSE_SUFFIXES = (".json", ".yaml", ".yml")
-REVIEW_SUFFIXES = (".review.yaml", ".review.yml")
 PORTFOLIO_FILES = ("index.html", "summary.md")
 
 
@@ -83,16 +85,83 @@ class CriterionTally:
                 "review": self.review, "errors": self.errors, "scored": self.scored}
 
 
+#: What a batch keeps of one course's report: (rule id, title, category, outcome) per criterion.
+Outcomes = tuple[tuple[str, str, str, str], ...]
+
+
+def outcomes_of(report: Report) -> Outcomes:
+    """The criteria of a report and their outcomes, all a batch keeps of it for the tallies."""
+    return tuple((result.rule_id, result.title, result.category, result.outcome) for result in report.results)
+
+
+class _Tally:
+    """Criterion tallies counted as the courses of a batch come in."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, list] = {}  # rule id -> [title, category, failed, review, errors, scored]
+
+    def add(self, outcomes: Outcomes) -> None:
+        for rule_id, title, category, outcome in outcomes:
+            entry = self.table.setdefault(rule_id, [title, category, 0, 0, 0, 0])
+            entry[5] += 1
+            if outcome in _COUNTED:
+                entry[_COUNTED[outcome]] += 1
+
+    def tallies(self) -> tuple[CriterionTally, ...]:
+        """Criteria by how often they failed across the set (then reviews, errors, id)."""
+        from .rules import rule_sort_key
+
+        tallies = [CriterionTally(rule_id, *entry) for rule_id, entry in self.table.items()]
+        return tuple(sorted(tallies, key=lambda t: (-t.failed, -t.review, -t.errors, rule_sort_key(t.rule_id))))
+
+
+_COUNTED = {"fail": 2, "needs-review": 3, "error": 4}
+
+
+def tally(reports: Iterable[Report | None]) -> tuple[CriterionTally, ...]:
+    """How each criterion fared across some reports (None for a file that was not scored)."""
+    counter = _Tally()
+    for report in reports:
+        if report is not None:
+            counter.add(outcomes_of(report))
+    return counter.tallies()
+
+
+def _version() -> str:
+    from .__about__ import __version__
+
+    return __version__
+
+
+@frozen
+class SkippedFile:
+    """A file found in a searched folder that is not a course, and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The skipped file as JSON."""
+        return {"file": self.path, "reason": self.reason}
+
+
 @frozen
 class BatchResult:
-    """Rows and reports of a batch, in input order (``reports[i]`` is None for an invalid file)."""
+    """The summary rows of a batch in input order, how each criterion fared across it, and the files skipped.
+
+    Reports themselves are not kept (they are written per course with ``output_dir``), so the
+    memory a batch holds grows with its rows only. ``skipped`` lists the files of the searched
+    folders that are not courses; they do not count towards the exit code.
+    """
 
     rows: tuple[CourseRow, ...] = field(converter=_tuple)
-    reports: tuple[Report | None, ...] = field(converter=_tuple)
+    criteria: tuple[CriterionTally, ...] = field(converter=_tuple)
     as_of: str
     rubric: str
     output_dir: str | None = None
     written: tuple[str, ...] = field(default=(), converter=_tuple)
+    tool_version: str = field(factory=_version)
+    skipped: tuple[SkippedFile, ...] = field(default=(), converter=_tuple)
 
     @property
     def exit_code(self) -> int:
@@ -103,24 +172,13 @@ class BatchResult:
 
     def tallies(self) -> list[CriterionTally]:
         """Criteria by how often they failed across the set (then reviews, errors, id)."""
-        from .rules import rule_sort_key
-
-        table: dict[str, dict[str, Any]] = {}
-        for report in self.reports:
-            for result in report.results if report else ():
-                entry = table.setdefault(result.rule_id, {"title": result.title, "category": result.category,
-                                                          "fail": 0, "needs-review": 0, "error": 0, "scored": 0})
-                entry["scored"] += 1
-                if result.outcome in ("fail", "needs-review", "error"):
-                    entry[result.outcome] += 1
-        tallies = [CriterionTally(rule_id, e["title"], e["category"], e["fail"], e["needs-review"], e["error"],
-                                  e["scored"]) for rule_id, e in table.items()]
-        return sorted(tallies, key=lambda t: (-t.failed, -t.review, -t.errors, rule_sort_key(t.rule_id)))
+        return list(self.criteria)
 
     def to_json(self) -> dict[str, Any]:
         """The batch summary as JSON (rows and criterion tallies; reports are written per course)."""
         return {"vetkit": "batch/1", "asOf": self.as_of, "rubric": self.rubric, "exitCode": self.exit_code,
                 "courses": [row.to_json() for row in self.rows],
+                "skipped": [item.to_json() for item in self.skipped],
                 "criteria": [tally.to_json() for tally in self.tallies()]}
 
 
@@ -128,17 +186,27 @@ class BatchResult:
 
 
 def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
-    """Every course file named or found under the folders named, in a stable order.
+    """Every course file named or found under the folders named, in a stable order (see :func:`discover`)."""
+    return discover(paths, exclude=exclude)[0]
 
-    Folders are searched recursively for ``*.json``, ``*.yaml`` and ``*.yml`` that declare
-    the course format (a top-level ``vetkit`` key), skipping reviewer answer files
-    (``*.review.yaml``), hidden files and hidden folders, and the folders in ``exclude``
-    (such as the output folder); other JSON and YAML (rubrics, rule files, configuration)
-    is not a course. Files named explicitly are always kept. A path that does not exist is
+
+def discover(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+             ) -> tuple[list[Path], list[SkippedFile]]:
+    """The course files named or found under the folders named, and the files skipped there, in a stable order.
+
+    Folders are searched recursively. Whether a file is a course is told from its content
+    (:func:`vetkit.sniff.sniff`): a ``.json``, ``.yaml`` or ``.yml`` file with a top-level
+    ``vetkit`` key that is not one of vetkit's reports, a reviewer answer file or a rubric.
+    Those, other JSON and YAML, and vetkit's SARIF and JUnit reports are skipped, with the
+    reason. Hidden files and folders and the folders in ``exclude`` (such as the output folder)
+    are not searched. Files named explicitly are always kept; a path that does not exist is
     kept, so that scoring reports it.
     """
+    from .sniff import REPORT_SUFFIXES, sniff
+
     excluded = [Path(p).resolve() for p in exclude]
     found: list[Path] = []
+    skipped: list[SkippedFile] = []
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
@@ -152,41 +220,51 @@ def find_courses(paths: Iterable[str | os.PathLike[str]], *, exclude: Iterable[s
         if not path.is_dir():
             add(path)
             continue
+        root = path.resolve()
+        inside = [e for e in excluded if root in e.parents]
         for candidate in sorted(path.rglob("*"), key=lambda p: p.relative_to(path).parts):
             relative = candidate.relative_to(path)
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            if not candidate.is_file() or not candidate.name.lower().endswith(COURSE_SUFFIXES):
-                continue
-            if candidate.name.lower().endswith(REVIEW_SUFFIXES):
+            if not candidate.is_file() or not candidate.name.lower().endswith(COURSE_SUFFIXES + REPORT_SUFFIXES):
                 continue
             resolved = candidate.resolve()
-            if any(resolved == e or e in resolved.parents for e in excluded):
+            if resolved in seen or any(resolved == e or e in resolved.parents for e in inside):
                 continue
-            if _declares_course_format(candidate):
+            kind = sniff(candidate)
+            if kind.course:
                 add(candidate)
-    return found
+            elif candidate.name.lower().endswith(COURSE_SUFFIXES) or kind.reason.startswith("a vetkit"):
+                seen.add(resolved)
+                skipped.append(SkippedFile(str(candidate), kind.reason))
+    return found, skipped
 
 
-_FORMAT_KEY = re.compile(rb'^vetkit\s*:|^\s*[{,]?\s*"vetkit"\s*:', re.MULTILINE)
+#: The course format's version as the value of a top-level ``vetkit`` key (reports and summaries say "report/1").
+_COURSE_VERSION = re.compile(rb'^vetkit\s*:\s*["\']?1\.|^\s*[{,]?\s*"vetkit"\s*:\s*"1\.', re.MULTILINE)
 
 
-def _declares_course_format(path: Path) -> bool:
-    """True when the file has a ``vetkit`` key at its top level (JSON) or at column 0 (YAML)."""
+def _is_course_document(path: Path) -> bool:
+    """True when the file declares the course format's version (a course, not a vetkit report)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(1 << 20)
     except OSError:
-        return True  # let scoring report the file
-    return _FORMAT_KEY.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
+        return True  # unreadable: never write over it
+    return _COURSE_VERSION.search(head.replace(b"\xef\xbb\xbf", b"", 1)) is not None
 
 
-def output_names(paths: Sequence[Path], suffix: str) -> list[str]:
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def output_names(paths: Sequence[Path], suffix: str, reserved: Iterable[str] = ()) -> list[str]:
     """A distinct report file name per course, after the course file: ``course.json`` → ``course.html``.
 
-    Clashes (``a/x.json`` and ``b/x.yaml``, or a course called ``index``) get ``-2``, ``-3``...
+    Clashes (``a/x.json`` and ``b/x.yaml``, a course called ``index``, or a name in ``reserved``
+    such as a course file in the output folder) get ``-2``, ``-3``... Characters that cannot be
+    written as UTF-8 (undecodable bytes of a file name) or that are control characters become ``_``.
     """
-    taken = {name.lower() for name in PORTFOLIO_FILES}
+    taken = {name.lower() for name in (*PORTFOLIO_FILES, *reserved)}
     names = []
     for path in paths:
         stem = path.name
@@ -194,7 +272,7 @@ def output_names(paths: Sequence[Path], suffix: str) -> list[str]:
             if stem.lower().endswith(known):
                 stem = stem[: -len(known)]
                 break
-        stem = stem or "course"
+        stem = _UNSAFE_IN_NAMES.sub("_", stem) or "course"
         name, number = f"{stem}{suffix}", 1
         while name.lower() in taken:
             number += 1
@@ -229,9 +307,12 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
     as_of = _as_date(as_of).isoformat()
     engine_factory = engine_factory or Engine
     out = Path(output_dir) if output_dir is not None else None
-    found = find_courses(paths, exclude=[out] if out is not None else [])
+    found, skipped = discover(paths, exclude=[out] if out is not None else [])
     if not found:
-        raise UsageError("no course files found: pass .json or .yaml files, or folders that contain them")
+        listing = "".join(f"; skipped {item.path}: {item.reason}" for item in skipped[:5])
+        more = f"; and {len(skipped) - 5} more skipped" if len(skipped) > 5 else ""
+        raise UsageError("no course files found: pass .json or .yaml course documents, or folders that contain "
+                         f"them{listing}{more}")
     suffix = None
     if out is not None:
         _prepare_output_dir(out)
@@ -241,68 +322,104 @@ def score_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, rubric
         if fmt is None:
             raise UsageError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
         suffix = fmt.suffix or f".{output_format}"
-    names = output_names(found, suffix) if suffix else [None] * len(found)
+    names = output_names(found, suffix, _course_files_in(out, found)) if suffix else [None] * len(found)
+    inputs = InputFiles(found)
     options = {"rubric": rubric, "as_of": as_of, "select": tuple(select), "ignore": tuple(ignore),
                "fail_under": fail_under, "require_complete": require_complete,
                "output_format": output_format if out is not None else None,
                "render_options": dict(render_options or {})}
     tasks = list(enumerate(found))
-    outcomes: dict[int, tuple[CourseRow, Report | None, bytes | None]] = {}
+    rows: dict[int, CourseRow] = {}
+    counter = _Tally()
     written: list[str] = []
 
     def finish(index: int, outcome) -> None:
         if outcome[0] == "fatal":
             raise VetkitError(outcome[1])
-        row, report, rendered = outcome
+        row, outcomes, rendered = outcome
         if rendered is not None and out is not None:
             from attrs import evolve
 
-            from .fileio import write_atomic
-
-            _write(out / names[index], rendered, write_atomic)
+            write_atomic(out / names[index], rendered, inputs=inputs)
             written.append(names[index])
             row = evolve(row, output=names[index])
-        outcomes[index] = (row, report, rendered)
+        rows[index] = row
+        counter.add(outcomes)
         if progress is not None:
-            progress(len(outcomes), len(tasks), row)
+            progress(len(rows), len(tasks), row)
 
     if jobs <= 1 or len(tasks) == 1:
         engine = engine or engine_factory()
         for index, path in tasks:
             finish(index, _score_one(engine, path, options))
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker,
-                                 initargs=(engine_factory, options)) as pool:
-            futures = {pool.submit(_work, path): index for index, path in tasks}
-            try:
-                for future in as_completed(futures):
-                    finish(futures[future], future.result())
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
-    ordered = [outcomes[index] for index, _ in tasks]
-    result = BatchResult([o[0] for o in ordered], [o[1] for o in ordered], as_of, str(rubric),
-                         str(out) if out is not None else None, written)
+        _in_workers(tasks, min(jobs, len(tasks)), engine_factory, options, finish)
+    result = BatchResult([rows[index] for index, _ in tasks], counter.tallies(), as_of, str(rubric),
+                         str(out) if out is not None else None, written, skipped=skipped)
     if out is not None:
-        from .fileio import write_atomic
-
         formats = (engine or engine_factory()).formats
-        _write(out / "index.html", formats["html"].render_portfolio(result), write_atomic)
-        _write(out / "summary.md", formats["markdown"].render_portfolio(result), write_atomic)
-        result = BatchResult(result.rows, result.reports, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES])
+        write_atomic(out / "index.html", formats["html"].render_portfolio(result), inputs=inputs)
+        write_atomic(out / "summary.md", formats["markdown"].render_portfolio(result), inputs=inputs)
+        result = BatchResult(result.rows, result.criteria, as_of, str(rubric), str(out), [*written, *PORTFOLIO_FILES],
+                             skipped=skipped)
     return result
 
 
-def _score_one(engine, path: Path, options: Mapping[str, Any]):
-    """Load, score and (optionally) render one course: (row, report, rendered) or ("fatal", message)."""
-    from . import scoring
+def _in_workers(tasks, workers: int, engine_factory, options, finish) -> None:
+    """Score ``tasks`` in a pool of worker processes, finishing each in this process as it completes.
 
+    Workers ignore SIGINT; on any exception here (a user's Ctrl-C included) they are ended at
+    once, whatever they are running. A worker that dies is a :class:`VetkitError`, not a hang.
+    """
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(engine_factory, options))
+    try:
+        futures = {pool.submit(_work, path): index for index, path in tasks}
+        for future in as_completed(futures):
+            finish(futures[future], future.result())
+    except BrokenProcessPool:
+        _end_workers(pool, before)
+        raise VetkitError("a worker process ended abruptly while scoring (a plugin may have exited the process or run "
+                          "out of memory); score with --jobs 1 to find the course and the plugin.") from None
+    except BaseException:
+        _end_workers(pool, before)
+        raise
+    pool.shutdown()
+
+
+def _end_workers(pool: ProcessPoolExecutor, before: set) -> None:
+    import multiprocessing
+
+    pool.shutdown(wait=False, cancel_futures=True)
+    workers = [process for process in multiprocessing.active_children() if process not in before]
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(5)
+
+
+def _score_one(engine, path: Path, options: Mapping[str, Any]):
+    """Load, score and (optionally) render one course: (row, outcomes, rendered) or ("fatal", message).
+
+    Only the row, the criteria's outcomes and the rendered bytes leave this function: the
+    report and the course are dropped here (in a worker, they never cross to the parent).
+    """
+    from . import scoring
+    from .safetext import encoded
+
+    shown = display_path(path)
     try:
         course = engine.load_course(path)
     except InvalidCourse as err:
         problems = [problem.format() for problem in err.problems] or [str(err)]
-        return CourseRow(str(path), "invalid", 2, problems=problems), None, None
+        return CourseRow(shown, "invalid", 2, problems=problems), (), None
+    except VetkitError as err:
+        return "fatal", err.format()
+    except Exception as err:  # noqa: BLE001 - a fault in vetkit itself: this course only, said so
+        return _internal_error(shown, err), (), None
     try:
         report = engine.score(course, rubric=options["rubric"], as_of=options["as_of"], select=options["select"],
                               ignore=options["ignore"])
@@ -310,21 +427,34 @@ def _score_one(engine, path: Path, options: Mapping[str, Any]):
         if options["output_format"]:
             rendered = engine.formats[options["output_format"]].render(
                 report, **options["render_options"])
-            rendered = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+            rendered = encoded(rendered) if isinstance(rendered, str) else rendered
     except VetkitError as err:  # a rubric or usage problem: the same for every course, so fatal
         return "fatal", err.format()
+    except Exception as err:  # noqa: BLE001
+        return _internal_error(shown, err), (), None
     code = scoring.exit_code(report, fail_under=options["fail_under"], require_complete=options["require_complete"])
     essentials = [r.rule_id for r in report.results if r.essential and r.outcome == "fail"]
-    row = CourseRow(str(path), report.verdict, code, course.id, course.version, course.title, report.score.value,
+    row = CourseRow(shown, report.verdict, code, course.id, course.version, course.title, report.score.value,
                     report.score.coverage, essentials, reason=report.verdict_reason)
-    return row, report, rendered
+    return row, outcomes_of(report), rendered
+
+
+def _internal_error(shown: str, error: Exception) -> CourseRow:
+    from .isolation import summarize
+
+    return CourseRow(shown, "invalid", 2, problems=[
+        f"{shown}: internal error while scoring this file: {summarize(error)}. Run `vetkit score {shown} --debug` for "
+        "the traceback and report it."])
 
 
 _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(engine_factory: Callable[[], Any], options: Mapping[str, Any]) -> None:
-    """Build this worker's Engine once."""
+    """Build this worker's Engine once; leave Ctrl-C to the parent, which ends the workers."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["engine"] = engine_factory()
     _WORKER["options"] = options
 
@@ -351,13 +481,17 @@ def _prepare_output_dir(out: Path) -> None:
                          "Choose another --output-dir, or make this one writable.") from None
 
 
-def _write(target: Path, content: str | bytes, write_atomic) -> None:
-    try:
-        write_atomic(target, content)
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise UsageError(f"{target}: cannot write the report ({reason}). Nothing half-written was left; "
-                         "check the folder and run again.") from None
+def _course_files_in(out: Path | None, inputs: Sequence[Path]) -> set[str]:
+    """Names in ``out`` that reports must not take: the inputs there, and course documents already there."""
+    if out is None or not out.is_dir():
+        return set()
+    here = out.resolve()
+    names = {path.name for path in inputs if path.resolve().parent == here}
+    for entry in out.iterdir():
+        if entry.name.lower().endswith(COURSE_SUFFIXES) and entry.is_file() and _is_course_document(entry):
+            names.add(entry.name)
+    return names
 
 
-__all__ = ["BatchResult", "CourseRow", "CriterionTally", "find_courses", "output_names", "score_many"]
+__all__ = ["BatchResult", "CourseRow", "CriterionTally", "SkippedFile", "discover", "find_courses", "outcomes_of",
+           "output_names", "score_many", "tally"]

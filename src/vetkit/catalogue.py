@@ -56,7 +56,9 @@ def explain_rule(rule: Rule) -> str:
              f"plugin {rule.plugin or '-'} · {rule.lifecycle}", ""]
     lines += para("Why it matters", rule.rationale)
     if rule.sources:
-        lines += [f"Sources: {', '.join(rule.sources)}", ""]
+        from .bibliography import source_title
+
+        lines += ["Sources:"] + [f"  {source_title(key)}" for key in rule.sources] + [""]
     if rule.detectors:
         from .concepts import detector_problem, shipped_model
 
@@ -104,12 +106,12 @@ def rubric_yaml(rubric, rules: Mapping[str, Rule]) -> str:
 
 
 def plugins_table(infos) -> str:
-    """One line per plugin, with errors spelled out below."""
+    """One line per plugin, with errors and refused contributions spelled out below."""
     rows = [[i.name, i.version or "-", i.distribution or "-", i.status, str(len(i.rules))] for i in infos]
     text = _table(rows, ["name", "version", "distribution", "status", "rules"])
     for info in infos:
-        if info.error:
-            text += f"{info.name}: {info.error}\n"
+        for line in ([info.error] if info.error else []) + list(info.notes):
+            text += f"{info.name}: {line}\n"
     from .concepts import describe, model_path
 
     if model_path().is_file():

@@ -9,6 +9,7 @@ the kit (:mod:`vetkit.kit`), and builds its answer with ``ctx.passed``, ``ctx.fa
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any, Iterable, Mapping
 
 from attrs import field, frozen
@@ -80,8 +81,10 @@ class CheckContext:
 
     def failed(self, reason: str, findings: Iterable[Finding] = (), *, score: float = 0.0,
                severity: str | None = None) -> Result:
-        """The criterion is not met; ``score`` gives partial credit in 0..1."""
-        return Result("fail", reason, tuple(findings), max(0.0, min(1.0, score)), severity)
+        """The criterion is not met; ``score`` gives partial credit in 0..1 (a NaN or infinity makes the rule err)."""
+        if math.isfinite(score):
+            score = max(0.0, min(1.0, score))
+        return Result("fail", reason, tuple(findings), score, severity)
 
     def review(self, reason: str, findings: Iterable[Finding] = (), *, severity: str | None = None) -> Result:
         """A person must decide (outcome ``needs-review``)."""
@@ -114,5 +117,6 @@ def most_severe(severities: Iterable[str | None]) -> str | None:
 
 
 def _excerpt(text: str, limit: int = 240) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    from .text import clip
+
+    return clip(text, limit)

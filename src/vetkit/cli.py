@@ -5,6 +5,7 @@ Only click and this module load at start-up; every command imports what it needs
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from .__about__ import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class _LazyPathType(type):
@@ -41,13 +42,24 @@ class _Path(metaclass=_LazyPathType):
     """Stands for ``pathlib.Path`` in the click parameter types below."""
 
 
+class _NamedPath(click.Path):
+    """A path to write to: an empty name is refused rather than read as the current folder."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value == "":
+            self.fail("no name was given (an empty name is not the current folder): name what to write", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class CliError(click.ClickException):
     """An error already formatted for the terminal; exits with code 2."""
 
     exit_code = EXIT_ERROR
 
     def show(self, file=None) -> None:
-        click.echo(self.message, err=True)
+        from .safetext import shown_lines
+
+        click.echo(shown_lines(self.message), err=True)
 
 
 class VetkitGroup(click.Group):
@@ -62,7 +74,10 @@ class VetkitGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise CliError(err.format()) from err
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+        except KeyboardInterrupt:  # the user's Ctrl-C (a plugin's own is its fault): one line, exit 130
+            click.echo("vetkit: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as err:  # an internal error: say so, once, without a traceback
             if ctx.obj and ctx.obj.get("debug"):
@@ -82,15 +97,45 @@ def main(ctx: click.Context, debug: bool) -> None:
     vetkit score course.json         score a course against the HT vetting rubric
     vetkit validate course.json      is the course document valid?
     vetkit init course.yaml          start a new course document
-    vetkit explain TI-07             what a criterion checks and how to fix it
+    vetkit explain TI-07             what a criterion (or L12, P-VC, IRINA, a tag) means
+    vetkit sources                   the bibliography behind the criteria
 
     Exit codes: 0 recommended/meets (or pending review), 1 does not pass, 2 invalid input.
     """
+    for stream in (sys.stdout, sys.stderr):  # any str prints: a lone surrogate as its escape (vetkit.safetext)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     ctx.obj = {"debug": debug}
 
 
+class DisabledPlugin(click.ParamType):
+    """``no:NAME``, as in pytest: the name of a plugin not to load."""
+
+    name = "no:NAME"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
+            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
+        return value[3:]
+
+
+def plugin_options(function):
+    """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
+    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
+                            help="Do not load plugin NAME (repeatable).")(function)
+    return click.option("--strict-plugins", is_flag=True,
+                        help="Make a failing plugin fatal (for plugin authors).")(function)
+
+
+def make_engine(disabled: tuple[str, ...], strict_plugins: bool, time_budget: float | None = None):
+    from .engine import DEFAULT_TIME_BUDGET, Engine
+
+    budget = DEFAULT_TIME_BUDGET if time_budget is None else (time_budget or None)
+    return Engine(disable=disabled, strict_plugins=strict_plugins, time_budget=budget)
+
+
 def _limits(max_bytes: int | None):
-    from .parsing import DEFAULT_LIMITS, Limits
+    from .limits import DEFAULT_LIMITS, Limits
 
     return DEFAULT_LIMITS if max_bytes is None else Limits(max_bytes=max_bytes)
 
@@ -105,15 +150,17 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
               help="Output for people or for tools.")
 @click.option("--strict", is_flag=True, help="Treat warnings (unknown tags) as errors.")
 @max_bytes_option
-def validate(files: tuple[Path, ...], output_format: str, strict: bool, max_bytes: int | None) -> None:
+@plugin_options
+def validate(files: tuple[Path, ...], output_format: str, strict: bool, max_bytes: int | None,
+             disabled: tuple[str, ...], strict_plugins: bool) -> None:
     """Check course documents against the course format.
 
-    Exit code 0 when every file is valid, 2 otherwise. Problems go to stderr, one
-    paragraph each, with file, line:column, JSON Pointer and a hint.
+    Roles and tags that installed plugins add are known, as when scoring. Exit code 0 when
+    every file is valid, 2 otherwise. Problems go to stderr, one paragraph each, with file,
+    line:column, JSON Pointer and a hint.
     """
-    from .loading import validate as validate_course
-
-    results = [validate_course(path, limits=_limits(max_bytes)) for path in files]
+    engine = make_engine(disabled, strict_plugins)
+    results = [engine.validate(path, limits=_limits(max_bytes)) for path in files]
     failed = [r for r in results if not r.valid or (strict and r.warnings)]
     if output_format == "json":
         from .render.problems import validation_json
@@ -149,13 +196,13 @@ def init(path: Path, force: bool) -> None:
     from importlib.resources import files
 
     from .fileio import write_atomic
+    from .safetext import display_path
 
-    if path.exists() and not force:
-        raise CliError(f"{path}: already exists. Choose another path, or pass --force to overwrite it.")
-    if not path.parent.is_dir():
-        raise CliError(f"{path}: the folder {path.parent} does not exist. Create it first.")
-    write_atomic(path, files("vetkit").joinpath("data/starter-course.yaml").read_text(encoding="utf-8"))
-    click.echo(f"wrote {path}; next: vetkit validate {path}")
+    if os.path.lexists(path) and not force:
+        raise CliError(f"{display_path(path)}: already exists. Choose another path, or pass --force to overwrite it.")
+    write_atomic(path, files("vetkit").joinpath("data/starter-course.yaml").read_text(encoding="utf-8"),
+                 what="the starter course")
+    click.echo(f"wrote {display_path(path)}; next: vetkit validate {display_path(path)}")
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -176,31 +223,6 @@ class IdList(click.ParamType):
         if bad:
             self.fail(f"{', '.join(bad)} is not a criterion id (expected e.g. TI-07)", param, ctx)
         return ids
-
-
-class DisabledPlugin(click.ParamType):
-    """``no:NAME``, as in pytest: the name of a plugin not to load."""
-
-    name = "no:NAME"
-
-    def convert(self, value, param, ctx):
-        if not isinstance(value, str) or not value.startswith("no:") or len(value) == 3:
-            self.fail(f"{value!r}: write -p no:NAME to disable plugin NAME", param, ctx)
-        return value[3:]
-
-
-def plugin_options(function):
-    """``-p no:NAME`` and ``--strict-plugins`` for every command that loads plugins."""
-    function = click.option("-p", "disabled", multiple=True, type=DisabledPlugin(),
-                            help="Do not load plugin NAME (repeatable).")(function)
-    return click.option("--strict-plugins", is_flag=True,
-                        help="Make a failing plugin fatal (for plugin authors).")(function)
-
-
-def make_engine(disabled: tuple[str, ...], strict_plugins: bool):
-    from .engine import Engine
-
-    return Engine(disable=disabled, strict_plugins=strict_plugins)
 
 
 def import_options(function):
@@ -229,7 +251,7 @@ def import_options(function):
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=_Path))
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None,
               help="Write the course document here (.yaml or .json; default: YAML on stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @import_options
@@ -247,7 +269,7 @@ def import_(files, output, force, **options) -> None:
 
     if output is not None and output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise CliError(f"{output}: write the course document to a .yaml or .json file")
-    if output is not None and output.exists() and not force:
+    if output is not None and os.path.lexists(output) and not force:
         raise CliError(f"{output}: already exists. Choose another path, or pass --force to overwrite it.")
     draft = import_course(files, ImportOptions(**options))
     click.echo(draft.summary(), err=True)
@@ -256,7 +278,7 @@ def import_(files, output, force, **options) -> None:
     if output is None:
         click.echo(draft.to_yaml(), nl=False)
         return
-    _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output)
+    _emit(draft.to_json() if output.suffix.lower() == ".json" else draft.to_yaml(), output, inputs=files)
     click.echo(f"next: fill in what is marked FILL IN, then vetkit validate {output}", err=True)
 
 
@@ -267,25 +289,29 @@ def import_(files, output, force, **options) -> None:
 @click.option("--format", "output_format", default=None, metavar="NAME",
               help="Output format: text, json, html, markdown, sarif, junit, or any registered format "
                    "(default: by -o suffix, else text).")
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None, help="Write the report to a file.")
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None, help="Write the report to a file.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="N",
               help="Exit 1 when the score is below N.")
 @click.option("--select", type=IdList(), default="", help="Score only these criteria (comma-separated ids).")
 @click.option("--ignore", type=IdList(), default="", help="Leave these criteria out.")
-@click.option("--review", "review_file", type=click.Path(path_type=_Path), default=None,
-              help="Reviewer answers (see `vetkit review init`).")
+@click.option("--review", "review_file", type=click.Path(path_type=_Path), multiple=True,
+              help="Reviewer answers (see `vetkit review init`); repeat for several reviewers and their agreement.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD", help="Scoring date for ages and expiries (default today).")
 @click.option("--explain", is_flag=True, help="Print the score arithmetic and the verdict rule.")
 @click.option("--require-complete", is_flag=True, help="Exit 1 while reviews are pending or a check errored.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and fixes.")
-@click.option("--output-dir", type=click.Path(path_type=_Path, file_okay=False), default=None, metavar="DIR",
+@click.option("-v", "--verbose", is_flag=True, help="Also list passing criteria, notes and every finding.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the one-line verdict (one line per course).")
+@click.option("--output-dir", type=_NamedPath(path_type=_Path, file_okay=False), default=None, metavar="DIR",
               help="Write one report per course (in --format) and the portfolio index.html and summary.md here.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Score several courses in N processes.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop a plugin's check that runs longer than this (outcome error); default 10, 0 for no limit.")
 @plugin_options
 @import_options
 def score(files, rubric_ref, output_format, output, fail_under, select, ignore, review_file, as_of, explain,
-          require_complete, verbose, output_dir, jobs, disabled, strict_plugins, **import_values) -> None:
+          require_complete, verbose, quiet, output_dir, jobs, time_budget, disabled, strict_plugins,
+          **import_values) -> None:
     """Score course documents against a rubric and print the verdict.
 
     Pass one FILE for its report, or several files and folders (searched recursively for
@@ -294,13 +320,25 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
     .zip) are imported in memory and scored as one course; the report lists what was assumed
     where they say nothing.
 
+    The report goes to stdout, or with -o to the file (its format follows the suffix:
+    .txt, .json, .html, .md, .sarif, .xml for JUnit) while stdout still gets the one-line
+    verdict; "wrote FILE" goes to stderr. -q prints the verdict line alone.
+
     Exit code 0 when recommended (or pending review), 1 when it does not pass or scores
     below --fail-under, 2 for invalid input (with several courses: the worst of them).
     """
+    from .outputs import format_for
+    from .render.summary import verdict_line
     from .scoring import exit_code
 
-    engine = make_engine(disabled, strict_plugins)
-    output_format = output_format or _format_for(engine, output)
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet prints the verdict line alone; -v/--verbose lists everything. "
+                               "Choose one.")
+    engine = make_engine(disabled, strict_plugins, time_budget)
+    output_format = output_format or format_for(engine.formats, output)
+    if quiet and output is None and output_format != "text":
+        raise click.UsageError(f"-q/--quiet prints the verdict line alone; to write the {output_format} report "
+                               "as well, pass -o FILE.")
     if output_format not in engine.formats:
         raise CliError(f"unknown format {output_format!r}; available: {', '.join(sorted(engine.formats))}")
     from .importers import is_source
@@ -321,16 +359,20 @@ def score(files, rubric_ref, output_format, output, fail_under, select, ignore, 
         _score_many(files, engine=engine, output_format=output_format, output=output, output_dir=output_dir,
                     jobs=jobs, review_file=review_file, disabled=disabled, strict_plugins=strict_plugins,
                     rubric=rubric_ref, as_of=as_of, select=select, ignore=ignore, fail_under=fail_under,
-                    require_complete=require_complete, render_options={"explain": explain, "verbose": verbose})
+                    require_complete=require_complete, quiet=quiet,
+                    render_options={"explain": explain, "verbose": verbose})
         return
-    rendered = engine.formats[output_format].render(
-        report, color=output is None and _color(), explain=explain, verbose=verbose)
-    _emit(rendered, output)
+    if output is not None or not quiet:
+        rendered = engine.formats[output_format].render(
+            report, color=output is None and _color(), explain=explain, verbose=verbose)
+        _emit(rendered, output, inputs=(*files, *review_file, rubric_ref))
+    if output is not None or quiet:
+        click.echo(verdict_line(report))
     sys.exit(exit_code(report, fail_under=fail_under, require_complete=require_complete))
 
 
 def _score_many(files, *, engine, output_format, output, output_dir, jobs, review_file, disabled, strict_plugins,
-                **options) -> None:
+                quiet, **options) -> None:
     """Several courses: a summary table on stdout, problems on stderr, reports in --output-dir."""
     from functools import partial
 
@@ -340,15 +382,23 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
 
     if output is not None:
         raise click.UsageError("-o/--output holds one report: pass --output-dir DIR for several courses.")
-    if review_file is not None:
+    if review_file:
         raise click.UsageError("--review answers one course: score that course on its own.")
-    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins)
+    factory = partial(Engine, disable=list(disabled), strict_plugins=strict_plugins, time_budget=engine.time_budget)
     with progress_bar(enabled=sys.stderr.isatty()) as progress:
         batch = score_many(files, jobs=jobs, engine=engine, engine_factory=factory, output_dir=output_dir,
                            output_format=output_format, progress=progress, **options)
     for row in batch.rows:
         for problem in row.problems:
             click.echo(problem, err=True)
+    if quiet:
+        from .render.summary import row_verdict_line
+
+        for row in batch.rows:
+            click.echo(row_verdict_line(row))
+        if output_dir is not None:
+            click.echo(f"wrote {len(batch.written)} file(s) to {output_dir}", err=True)
+        sys.exit(batch.exit_code)
     chosen = engine.formats[output_format]
     shown = chosen if chosen.portfolio is not None else engine.formats["text"]
     click.echo(shown.render_portfolio(batch, color=_color()), nl=False)
@@ -360,32 +410,19 @@ def _score_many(files, *, engine, output_format, output, output_dir, jobs, revie
     sys.exit(batch.exit_code)
 
 
-
-
-def _format_for(engine, output: Path | None) -> str:
-    if output is not None:
-        for name, fmt in engine.formats.items():
-            if fmt.suffix and output.name.endswith(fmt.suffix) and name != "text":
-                return name
-    return "text"
-
-
 def _color() -> bool:
-    import os
-
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _emit(rendered: str | bytes, output: Path | None) -> None:
+def _emit(rendered: str | bytes, output: Path | None, *, inputs) -> None:
     if output is None:
         click.echo(rendered if isinstance(rendered, str) else rendered.decode("utf-8"), nl=False)
         return
-    from .fileio import write_atomic
+    from .fileio import InputFiles, write_atomic
+    from .safetext import display_path
 
-    if not output.parent.is_dir():
-        raise CliError(f"{output}: the folder {output.parent} does not exist. Create it first.")
-    write_atomic(output, rendered)
-    click.echo(f"wrote {output}", err=True)
+    write_atomic(output, rendered, inputs=InputFiles(inputs))
+    click.echo(f"wrote {display_path(output)}", err=True)
 
 
 @main.command("diff")
@@ -439,19 +476,43 @@ def rules(plugin, category, method, output_format, disabled, strict_plugins) -> 
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("identifier", metavar="ID")
 @plugin_options
-def explain(rule_id, disabled, strict_plugins) -> None:
-    """Print a rule's documentation: what, why, how to fix, examples."""
-    from .catalogue import explain_rule
-    from .schema_errors import did_you_mean
+def explain(identifier, disabled, strict_plugins) -> None:
+    """Explain any id a report shows, in plain words, with its sources.
 
-    engine = make_engine(disabled, strict_plugins)
-    rule = engine.rules.get(rule_id.upper())
-    if rule is None:
-        hint = did_you_mean(rule_id.upper(), engine.rules, "see `vetkit rules` for the installed rules")
-        raise CliError(f"unknown rule {rule_id!r}. {hint[:1].upper()}{hint[1:]}")
-    click.echo(explain_rule(rule), nl=False)
+    ID is a criterion (TI-07), a lexicon row (L12, myth M10, statistic S01), a phrase set (P-VC),
+    a source key (IRINA) or a tag (labor-trafficking). A tag in two vocabularies, such as minors
+    (a topic and a population), is explained in both; topics/minors or populations/minors picks one.
+    Exit code 2 for an unknown id, with the closest known one.
+    """
+    from .lookup import explain as explain_id
+
+    click.echo(explain_id(make_engine(disabled, strict_plugins), identifier), nl=False)
+
+
+@main.command("sources")
+@click.argument("key", required=False)
+def sources_(key: str | None) -> None:
+    """The bibliography: every source key with its full citation and addresses (KEY: one source)."""
+    from .bibliography import sources
+    from .schema_errors import close_match
+
+    table = sources()
+    if key is None:
+        click.echo("".join(_source_entry(source) for source in table.values()), nl=False)
+        return
+    chosen = next((source for name, source in table.items() if name.upper() == key.strip().upper()), None)
+    if chosen is None:
+        match = close_match(key.strip().upper(), table)
+        raise CliError(f"unknown source key {key!r}. " + (f"Did you mean `{match}`?" if match else
+                                                          "Run `vetkit sources` for every key."))
+    click.echo(_source_entry(chosen), nl=False)
+
+
+def _source_entry(source) -> str:
+    lines = [f"{source.key}  {source.name}", f"  {source.citation}"] + [f"  {url}" for url in source.urls]
+    return "\n".join(lines) + "\n\n"
 
 
 @main.group(invoke_without_command=True)
@@ -517,22 +578,69 @@ def review() -> None:
 
 @review.command("init")
 @click.argument("course_file", type=click.Path(path_type=_Path))
-@click.option("-o", "--output", type=click.Path(path_type=_Path), default=None,
+@click.option("-o", "--output", type=_NamedPath(path_type=_Path), default=None,
               help="Answer file to write (default: COURSE.review.yaml beside the course).")
 @click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD")
-@click.option("--force", is_flag=True, help="Overwrite an existing answer file.")
+@click.option("--force", is_flag=True,
+              help="Merge into an existing answer file: keep its answers, add the new questions.")
 @plugin_options
 def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_plugins) -> None:
-    """Write an answer file with every pending question, its evidence and pointer."""
-    from .fileio import write_atomic
-    from .review import review_template
+    """Write an answer file with every pending question, its evidence and pointer.
 
+    An existing answer file is never overwritten: --force merges into it, as `vetkit review
+    update` does.
+    """
+    from .answerfile import answer_file, existing_answers
+    from .fileio import InputFiles, write_atomic
+    from .safetext import display_path
+
+    target = output or _default_answers(course_file)
+    if os.path.lexists(target) and not force:
+        raise CliError(f"{display_path(target)}: already exists. Run `vetkit review update {display_path(course_file)} "
+                       f"{display_path(target)}` (or pass --force) to keep its answers and add the new questions, or "
+                       "-o to choose another file.")
     engine = make_engine(disabled, strict_plugins)
-    report = engine.score(course_file, rubric=rubric_ref, as_of=as_of)
-    target = output or course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")
-    if target.exists() and not force:
-        raise CliError(f"{target}: already exists. Pass --force to overwrite it, or -o to choose another file.")
-    write_atomic(target, review_template(report, report.as_of))
-    pending = sum(1 for r in report.results if r.outcome == "needs-review")
-    click.echo(f"wrote {target} with {pending} open question(s)")
+    course = engine.load_course(course_file)
+    existing = existing_answers(target, course) if target.exists() else None
+    report = engine.score(course, rubric=rubric_ref, as_of=as_of)
+    written = answer_file(report, course, existing=existing)
+    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric_ref]), what="the answer file")
+    if existing is None:
+        click.echo(f"wrote {display_path(target)} with {len(written.questions)} open question(s)")
+    else:
+        click.echo(f"updated {display_path(target)}: {written.summary()}")
+
+
+@review.command("update")
+@click.argument("course_file", type=click.Path(path_type=_Path))
+@click.argument("answers", type=click.Path(path_type=_Path), required=False)
+@click.option("--accept", type=IdList(), default="", metavar="IDS",
+              help="Stale answers you checked and stand by (comma-separated ids): renew their fingerprints.")
+@click.option("--rubric", "rubric_ref", default="ht-training", show_default=True, metavar="ID|FILE")
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD")
+@plugin_options
+def review_update(course_file, answers, accept, rubric_ref, as_of, disabled, strict_plugins) -> None:
+    """Carry an answer file forward to the course as it is now.
+
+    Keeps every answer: those whose evidence is unchanged get fresh fingerprints, the
+    others stay in the file marked stale (what changed, where) until you check them and
+    pass --accept; new questions are added as blocks to answer. ANSWERS defaults to
+    COURSE.review.yaml beside the course. Exit code 0, or 2 for invalid input.
+    """
+    from .answerfile import answer_file, existing_answers
+    from .fileio import InputFiles, write_atomic
+    from .safetext import display_path
+
+    target = answers or _default_answers(course_file)
+    engine = make_engine(disabled, strict_plugins)
+    course = engine.load_course(course_file)
+    existing = existing_answers(target, course)
+    report = engine.score(course, rubric=rubric_ref, as_of=as_of)
+    written = answer_file(report, course, existing=existing, accept=accept)
+    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric_ref]), what="the answer file")
+    click.echo(f"updated {display_path(target)}: {written.summary()}")
+
+
+def _default_answers(course_file: Path) -> Path:
+    return course_file.with_name(course_file.name.rsplit(".", 1)[0] + ".review.yaml")

@@ -147,7 +147,7 @@ class Course:
         else:  # the same text as json.dumps(thaw(self.data), ...), without building the thawed copy first
             canonical = json.dumps(self.data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                                    default=_json_default)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()  # any str hashes
 
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at a JSON Pointer, or ``default``."""

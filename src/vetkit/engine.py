@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from attrs import frozen
 
@@ -15,15 +15,18 @@ from .__about__ import __version__
 from .alignment import alignment_map
 from .checking import CheckContext, Result
 from .course import Course
-from .errors import PluginError, RubricError, UsageError
-from .plugins import PluginHost, plugin_filters, summarize
+from .errors import InvalidCourse, PluginError, Problem, RubricError, UsageError
+from .isolation import PluginFault, call_plugin, user_interrupts
+from .plugins import CORE, PluginHost, plugin_filters
 from .report import Finding, Report, RuleResult
-from .review import VERDICT_OUTCOMES, Review, load_review
+from .review import Review, apply_reviews, load_review
 from .rubric import DEFAULT_WEIGHTS, Rubric, check_rules, read_rubric_source, resolve
 from .rules import Rule, rule_sort_key
 from .vocabulary import VOCABULARY_NAMES, Vocabulary, builtin_vocabulary
 
 DEFAULT_RUBRIC = "ht-training"
+#: Seconds a plugin's check (or any other call of plugin code) may run before it is stopped.
+DEFAULT_TIME_BUDGET = 10.0
 
 
 @frozen
@@ -38,21 +41,37 @@ class Format:
     portfolio: Any = None
     diff: Any = None
 
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+
     def render(self, report: Report, **options: Any) -> str | bytes:
-        """Render ``report`` in this format."""
-        return _imported(self.renderer)(report, **options)
+        """Render ``report`` in this format; a plugin renderer's failure is a :class:`PluginError` naming it."""
+        return self._call(self.renderer, report, **options)
 
     def render_portfolio(self, batch: Any, **options: Any) -> str | bytes:
         """Render the result of scoring several courses (``UsageError`` when the format has no portfolio)."""
         if self.portfolio is None:
             raise UsageError(f"format {self.name!r} renders single reports only, not a portfolio of courses")
-        return _imported(self.portfolio)(batch, **options)
+        return self._call(self.portfolio, batch, **options)
 
     def render_diff(self, comparison: Any, **options: Any) -> str | bytes:
         """Render a comparison of two versions (``UsageError`` when the format has no diff renderer)."""
         if self.diff is None:
             raise UsageError(f"format {self.name!r} cannot show a comparison of two versions")
-        return _imported(self.diff)(comparison, **options)
+        return self._call(self.diff, comparison, **options)
+
+    def _call(self, renderer: Any, subject: Any, **options: Any) -> str | bytes:
+        if self.plugin == CORE:  # vetkit's own renderers: a failure is vetkit's, reported as an internal error
+            return _imported(renderer)(subject, **options)
+        try:
+            with user_interrupts():
+                rendered = call_plugin(lambda: _imported(renderer)(subject, **options), budget=self.time_budget)
+        except PluginFault as fault:
+            raise PluginError(f"format {self.name!r} of plugin {self.plugin!r} failed: "
+                              f"{fault.summary}") from fault
+        if not isinstance(rendered, (str, bytes)):
+            raise PluginError(f"format {self.name!r} of plugin {self.plugin!r} returned {type(rendered).__name__}, "
+                              "not text or bytes")
+        return rendered
 
 
 def _imported(renderer: Any) -> Any:
@@ -75,17 +94,25 @@ class Engine:
 
     def __init__(self, *, plugins: Iterable[object] = (), entry_points: bool = True,
                  disable: Iterable[str] = (), strict_plugins: bool = False,
-                 environ: Mapping[str, str] | None = None):
+                 environ: Mapping[str, str] | None = None, time_budget: float | None = DEFAULT_TIME_BUDGET):
         allow, block = plugin_filters(environ, disable)
-        self.host = PluginHost(entry_points_enabled=entry_points, plugins=plugins, allow=allow, block=block,
-                               strict=strict_plugins)
-        self.rules: dict[str, Rule] = self._collect_rules()
-        self._rubric_sources = self._collect_rubrics()
-        self._rubric_documents = self._read_rubrics()
+        #: Seconds each call of plugin code may run (None: no limit); see :mod:`vetkit.isolation`.
+        self.time_budget = time_budget
+        with user_interrupts():
+            self.host = PluginHost(entry_points_enabled=entry_points, plugins=plugins, allow=allow, block=block,
+                                   strict=strict_plugins, time_budget=time_budget)
+            self.rules: dict[str, Rule] = self._collect_rules()
+            self._rubric_sources = self._collect_rubrics()
+            self._rubric_documents = self._read_rubrics()
+            lexicons = self._collect_lexicons()
+            vocabularies = self._collect_vocabularies()
+            formats = self._collect_formats()
         self._forget_failed()
+        loaded = self.host.loaded()  # what plugins that failed in any hook registered is left out below
+        self.lexicons = _lexicon_registry(lexicons, loaded)
+        self.vocabulary: Vocabulary = _vocabulary(vocabularies, loaded)
+        self.formats: dict[str, Format] = self._formats(formats, loaded)
         self.unavailable: dict[str, str] = self._unavailable_rules()
-
-    # -- what plugins registered -------------------------------------------------------------
 
     def _collect_rules(self) -> dict[str, Rule]:
         rules: dict[str, Rule] = {}
@@ -99,8 +126,16 @@ class Engine:
                 if owners.get(rule.id) == plugin:
                     raise ValueError(f"rule {rule.id} is registered twice")
                 if rule.id in owners:
-                    raise PluginError(f"rule {rule.id} is registered by two plugins: {owners[rule.id]!r} and "
-                                      f"{plugin!r}. Disable one of them (VETKIT_DISABLE_PLUGINS or -p no:NAME).")
+                    owner = owners[rule.id]
+                    if self.host.strict:
+                        raise PluginError(f"rule {rule.id} is registered by two plugins: {owner!r} and {plugin!r}. "
+                                          "Disable one of them (VETKIT_DISABLE_PLUGINS or -p no:NAME).")
+                    if not self.host.info(plugin).builtin or self.host.info(owner).builtin:
+                        self.host.note(plugin, f"rule {rule.id} not registered: plugin {owner!r} provides it")
+                        return
+                    # a built-in plugin's rule displaces a third party's that came first
+                    self.host.note(owner, f"rule {rule.id} not registered: plugin {plugin!r} provides it")
+                    per_plugin[owner].remove(rule.id)
                 from attrs import evolve
 
                 rules[rule.id] = evolve(rule, plugin=plugin)
@@ -132,6 +167,8 @@ class Engine:
 
         def make_register(plugin: str):
             def register(source: Any) -> None:
+                if not (isinstance(source, (Mapping, str, os.PathLike)) or callable(getattr(source, "read_bytes", None))):
+                    raise TypeError(f"register() takes a rubric file's path or a mapping, not {type(source).__name__}")
                 sources[f"{plugin}:{len(sources)}"] = source
             return register
 
@@ -164,52 +201,92 @@ class Engine:
         return {rubric_id: documents[rubric_id] for rubric_id in documents
                 if owners[rubric_id] in self.host.loaded()}
 
-    @cached_property
-    def formats(self) -> dict[str, Format]:
-        """Report formats by name."""
-        formats: dict[str, Format] = {}
+    def _collect_formats(self) -> dict[str, list[Format]]:
+        """Each plugin's report formats, checked as they are registered."""
+        pending: dict[str, list[Format]] = {}
 
         def make_register(plugin: str):
             def register(name: str, renderer: Any, *, suffix: str = "", description: str = "", portfolio: Any = None,
                          diff: Any = None) -> None:
-                formats[name] = Format(name, renderer, suffix, description, plugin, portfolio, diff)
+                if not isinstance(name, str) or not name:
+                    raise TypeError(f"a format's name must be a string, not {type(name).__name__}")
+                for role, value in (("renderer", renderer), ("portfolio renderer", portfolio), ("diff renderer", diff)):
+                    if value is not None and not callable(value) and not (isinstance(value, str) and ":" in value):
+                        raise TypeError(f"the {role} of format {name!r} must be a callable or 'module:function', "
+                                        f"not {type(value).__name__}")
+                for field, value in (("suffix", suffix), ("description", description)):
+                    if not isinstance(value, str):
+                        raise TypeError(f"the {field} of format {name!r} must be a string, not {type(value).__name__}")
+                pending.setdefault(plugin, []).append(Format(name, renderer, suffix, description, plugin, portfolio,
+                                                             diff, self.time_budget))
             return register
 
         self.host.call_each("vetkit_register_formats", make_register)
+        return pending
+
+    def _formats(self, pending: Mapping[str, list[Format]], loaded: list[str]) -> dict[str, Format]:
+        """Formats by name; a name already taken (vetkit's ``json``, say) is refused and noted on the plugin."""
+        formats: dict[str, Format] = {}
+        for plugin in loaded:
+            for fmt in pending.get(plugin, ()):
+                if fmt.name in formats:
+                    owner = formats[fmt.name].plugin
+                    whose = "vetkit's built-in format" if owner == CORE else f"plugin {owner!r}"
+                    self.host.note(plugin, f"format {fmt.name!r} not registered: {whose} has that name")
+                    continue
+                formats[fmt.name] = fmt
         return formats
 
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        """The built-in vocabularies extended by plugins."""
-        vocabulary = builtin_vocabulary()
-        additions: list[tuple[str, Any]] = []
+    def _collect_vocabularies(self) -> dict[str, list[tuple[str, Any]]]:
+        """Each plugin's additions to the controlled vocabularies, checked as they are registered."""
+        pending: dict[str, list[tuple[str, Any]]] = {}
 
         def make_register(plugin: str):
             def register(name: str, terms: Any) -> None:
-                if name not in VOCABULARY_NAMES:
-                    raise ValueError(f"unknown vocabulary {name!r}; known: {', '.join(VOCABULARY_NAMES)}")
-                additions.append((name, terms))
+                pending.setdefault(plugin, []).append((name, _vocabulary_terms(name, terms)))
             return register
 
         self.host.call_each("vetkit_register_vocabularies", make_register)
-        for name, terms in additions:
-            vocabulary = vocabulary.extended(name, terms)
-        return vocabulary
+        return pending
 
-    @cached_property
-    def lexicons(self):
-        """Every lexicon and phrase set registered by vetkit's core and the loaded plugins, by name."""
-        from .lexical import LexiconRegistry
+    def _collect_lexicons(self) -> dict[str, list[tuple[str, Any]]]:
+        """Each plugin's lexicon and phrase-set sources.
 
-        registry = LexiconRegistry()
+        A third-party plugin's source is read and checked when it is registered, and must be of
+        the kind (lexicon of terms or phrase set) already registered under its name, so that
+        garbage fails the plugin that registered it rather than the rules that read the lexicon.
+        vetkit's own sources are checked by its tests, not at every start.
+        """
+        pending: dict[str, list[tuple[str, Any]]] = {}
+        kinds: dict[str, str] = {}
 
         def make_register(plugin: str):
             def register(name: str, source: Any) -> None:
-                registry.add(name, source)
+                if not isinstance(name, str) or not name:
+                    raise TypeError(f"a lexicon's name must be a string, not {type(name).__name__}")
+                if not self.host.info(plugin).builtin:
+                    kinds[id(source)] = _lexicon_kind(name, source)
+                pending.setdefault(plugin, []).append((name, source))
             return register
 
         self.host.call_each("vetkit_register_lexicons", make_register)
-        return registry
+        first: dict[str, tuple[str, Any]] = {}  # name -> its first source (vetkit's own first), and its plugin
+        for plugin in sorted(self.host.loaded(), key=lambda name: not self.host.info(name).builtin):
+            for name, source in pending.get(plugin, ()):
+                first.setdefault(name, (plugin, source))
+        for plugin in self.host.loaded():
+            if self.host.info(plugin).builtin:
+                continue
+            for name, source in pending.get(plugin, ()):
+                owner, reference = first[name]
+                if owner == plugin:
+                    continue
+                known = kinds.get(id(reference)) or _lexicon_kind(name, reference)
+                if known != kinds[id(source)]:
+                    self.host.fault(plugin, f"vetkit_register_lexicons raised ValueError: {name!r} is {known}; "
+                                            f"this source is {kinds[id(source)]}")
+                    break
+        return pending
 
     def _unavailable_rules(self) -> dict[str, str]:
         """Rules that cannot run because a lexicon or phrase set they declare is not registered, with the reason."""
@@ -258,21 +335,71 @@ class Engine:
 
     # -- loading and scoring -----------------------------------------------------------------
 
+    def validate(self, source: Any, **options: Any):
+        """Validate a course document with this engine's vocabularies (see :func:`vetkit.loading.validate`);
+        other formats go through plugins, as :meth:`load_course` reads them."""
+        from .loading import Validation, validate
+        from .safetext import display_path
+
+        if _read_by_plugins(source):
+            try:
+                data = self._read_with_plugins(source)
+            except InvalidCourse as err:
+                return Validation(display_path(source), err.problems, (), None)
+            if data is not None:
+                return validate(data, vocabulary=self.vocabulary, base_dir=Path(source).parent,
+                                name=display_path(source), **options)
+        return validate(source, vocabulary=self.vocabulary, **options)
+
     def load_course(self, source: Any, **options: Any) -> Course:
         """Load a course with this engine's vocabularies; other formats go through plugins."""
         from .loading import load_course
+        from .safetext import display_path
 
-        if isinstance(source, (str, os.PathLike)) and not str(source).lower().endswith((".json", ".yaml", ".yml")):
-            data = self.host.manager.hook.vetkit_load_course(path=str(source))
+        if _read_by_plugins(source):
+            data = self._read_with_plugins(source)
             if data is not None:
-                return load_course(data, vocabulary=self.vocabulary, base_dir=Path(source).parent, **options)
+                return load_course(data, vocabulary=self.vocabulary, base_dir=Path(source).parent,
+                                   name=display_path(source), **options)
         return load_course(source, vocabulary=self.vocabulary, **options)
 
+    def _read_with_plugins(self, source: str | os.PathLike[str]) -> Mapping[str, Any] | None:
+        """The first course mapping a ``vetkit_load_course`` hook returns for ``source``, each hook isolated."""
+        from .safetext import display_path
+
+        name = display_path(source)
+        for impl in reversed(self.host.manager.hook.vetkit_load_course.get_hookimpls()):  # pluggy's call order
+            if impl.plugin_name not in self.host.loaded():
+                continue
+            try:
+                with user_interrupts():
+                    data = call_plugin(impl.function, *[str(source)][:len(impl.argnames)], budget=self.time_budget)
+            except PluginFault as fault:
+                message = f"plugin {impl.plugin_name!r} failed to read this file: {fault.summary}" if not \
+                    fault.timed_out else f"plugin {impl.plugin_name!r} {fault} while reading this file"
+                raise InvalidCourse(f"{name}: {message}", [Problem(message, file=name, code="plugin")]) from fault
+            if data is None:
+                continue
+            if not isinstance(data, Mapping):
+                message = f"plugin {impl.plugin_name!r} read this file as {type(data).__name__}, not a course mapping"
+                raise InvalidCourse(f"{name}: {message}", [Problem(message, file=name, code="plugin")])
+            return data
+        return None
+
     def score(self, course: Any, *, rubric: str | os.PathLike[str] | Rubric = DEFAULT_RUBRIC,
-              as_of: dt.date | str | None = None, review: Review | str | os.PathLike[str] | None = None,
+              as_of: dt.date | str | None = None,
+              review: Review | str | os.PathLike[str] | Sequence[Review | str | os.PathLike[str]] | None = None,
               select: Iterable[str] = (), ignore: Iterable[str] = (),
               parameters: Mapping[str, Any] | None = None) -> Report:
-        """Score a course (path, mapping or :class:`Course`) against a rubric."""
+        """Score a course (path, mapping or :class:`Course`) against a rubric.
+
+        ``review`` is an answer file (or a :class:`Review`), or a list of them, one per reviewer.
+        """
+        with user_interrupts():
+            return self._score(course, rubric=rubric, as_of=as_of, review=review, select=select, ignore=ignore,
+                               parameters=parameters)
+
+    def _score(self, course: Any, *, rubric, as_of, review, select, ignore, parameters) -> Report:
         course = course if isinstance(course, Course) else self.load_course(course)
         rubric = self.rubric(rubric)
         as_of = _as_date(as_of)
@@ -281,33 +408,25 @@ class Engine:
         if unknown:
             raise UsageError(f"--select/--ignore name criteria that rubric {rubric.id} does not have: "
                              f"{', '.join(unknown)}. See `vetkit rubrics show {rubric.id}`.")
-        if review is not None and not isinstance(review, Review):
-            review = load_review(review)
-        stale = review.stale_reason(course.id, course.version, course.sha256) if review else None
+        reviews = [] if review is None else [review] if isinstance(review, (Review, str, os.PathLike)) else list(review)
+        reviews = [each if isinstance(each, Review) else load_review(each) for each in reviews]
         notices = [f"plugin {info.name} {info.status}" + (f": {info.error}" if info.error else "")
                    for info in self.host.infos if info.status == "failed"]
+        notices += [f"plugin {info.name}: {note}" for info in self.host.infos for note in info.notes]
         notices += [f"{problem.pointer}: {problem.message} ({problem.hint}); criteria read what the text teaches, "
                     "not the tag" for problem in course.warnings if problem.code == "vocabulary"]
         notices += [f"rule {rule_id} unavailable: {reason}" for rule_id, reason in self.unavailable.items()]
-        if stale:
-            notices.append(f"review {review.file} ignored: {stale}")
         results: list[RuleResult] = []
-        applied: list[str] = []
+        _share_analyses(course)
         for criterion in rubric.criteria:
             if (select and criterion.id not in select) or criterion.id in ignore:
                 continue
             params = {**(self.rules[criterion.id].parameters if criterion.id in self.rules else {}),
                       **rubric.parameters, **(parameters or {}), **criterion.parameters}
-            result = self._run(criterion, course, params, as_of)
-            answer = review.answers.get(criterion.id) if review and not stale else None
-            if answer is not None:
-                result = _answered(result, answer, review)
-                applied.append(criterion.id)
-            results.append(result)
-        if review and not stale:
-            scored = {r.rule_id for r in results}
-            notices += [f"review answer for {rule_id} ignored: the rubric does not score it here"
-                        for rule_id in sorted(set(review.answers) - scored)]
+            results.append(self._run(criterion, course, params, as_of))
+        reviewed = apply_reviews(results, reviews, course)
+        results = list(reviewed.results)
+        notices += reviewed.notices
         score = scoring.compute_score(results)
         if rubric.verdict_rule == "threshold":
             verdict, why = scoring.threshold_verdict(results, score, rubric.threshold or 0.0,
@@ -322,7 +441,8 @@ class Engine:
                     "verdictRule": rubric.verdict_rule, "threshold": rubric.threshold},
             as_of=as_of.isoformat(), verdict=verdict, complete=scoring.is_complete(results), score=score,
             results=results, plugins=[info.to_json() for info in self.host.infos],
-            review=review.to_json(stale=stale, applied=applied) if review else None,
+            review=reviewed.reviews[0] if len(reviews) == 1 else None,
+            reviews=reviewed.reviews if len(reviews) > 1 else (), agreement=reviewed.agreement,
             notices=notices, verdict_reason=why, alignment=alignment_map(course).to_json())
 
     def _run(self, criterion, course: Course, params: dict[str, Any], as_of: dt.date) -> RuleResult:
@@ -342,16 +462,12 @@ class Engine:
         else:
             context = CheckContext(course=course, rule=rule, params=params, as_of=as_of,
                                    vocabulary=self.vocabulary, lexicons=self.lexicons)
-            try:
-                result = rule.load_check()(context)
-                _check_result(result)
-            except PluginError:
-                raise
-            except Exception as error:  # noqa: BLE001 - one broken check must not stop the run
+            try:  # one broken, exiting or runaway check must not stop the run
+                result = call_plugin(_checked, rule, context, budget=self.time_budget)
+            except PluginFault as fault:
                 if self.host.strict:
-                    raise PluginError(f"rule {rule.id} of plugin {rule.plugin!r} raised {summarize(error)}") from error
-                return _error_result(criterion, f"The check of plugin {rule.plugin!r} raised {summarize(error)}.",
-                                     rule=rule)
+                    raise PluginError(f"rule {rule.id} of plugin {rule.plugin!r} {fault}") from fault
+                return _error_result(criterion, f"The check of plugin {rule.plugin!r} {fault}.", rule=rule)
         severity = criterion.severity or result.severity or rule.severity
         weight = criterion.weight if criterion.weight is not None else DEFAULT_WEIGHTS[severity]
         score = None if result.outcome not in ("pass", "fail") else (
@@ -363,6 +479,62 @@ class Engine:
                           _used_parameters(rule, params), **_advice(rule, result.outcome))
 
 
+def _lexicon_registry(pending: Mapping[str, list[tuple[str, Any]]], loaded: list[str]):
+    from .lexical import LexiconRegistry
+
+    registry = LexiconRegistry()
+    for plugin in loaded:
+        for name, source in pending.get(plugin, ()):
+            registry.add(name, source)
+    return registry
+
+
+def _lexicon_kind(name: str, source: Any) -> str:
+    """``a lexicon of terms`` or ``a phrase set``: what ``source`` holds, read and checked (raises if it is invalid)."""
+    from .lexical import Lexicon, LexiconRegistry
+
+    probe = LexiconRegistry()
+    probe.add(name, source)
+    return "a lexicon of terms" if isinstance(probe.get(name), Lexicon) else "a phrase set"
+
+
+def _vocabulary(pending: Mapping[str, list[tuple[str, Any]]], loaded: list[str]) -> Vocabulary:
+    vocabulary = builtin_vocabulary()
+    for plugin in loaded:
+        for name, terms in pending.get(plugin, ()):
+            vocabulary = vocabulary.extended(name, terms)
+    return vocabulary
+
+
+_TYPOLOGY_FORMS = ("sex", "labor", "mixed")
+
+
+def _vocabulary_terms(name: Any, terms: Any) -> Any:
+    """``terms`` as a vocabulary addition: a list of strings (for typologies also a mapping tag -> form); else raise."""
+    if name not in VOCABULARY_NAMES:
+        raise ValueError(f"unknown vocabulary {name!r}; known: {', '.join(VOCABULARY_NAMES)}")
+    if name == "typologies" and isinstance(terms, Mapping):
+        for tag, form in terms.items():
+            if not isinstance(tag, str) or form not in _TYPOLOGY_FORMS:
+                raise ValueError(f"typology {tag!r} must be sex, labor or mixed, not {form!r}")
+        return dict(terms)
+    if isinstance(terms, (str, bytes)) or not isinstance(terms, Iterable):
+        raise TypeError(f"the terms of vocabulary {name!r} must be a list of strings, not {type(terms).__name__}")
+    terms = list(terms)
+    for term in terms:
+        if not isinstance(term, str):
+            raise TypeError(f"the terms of vocabulary {name!r} must be a list of strings, not a list holding "
+                            f"{type(term).__name__}")
+    return terms
+
+
+def _checked(rule: Rule, context: CheckContext) -> Result:
+    """Import and run ``rule``'s check; raise for an answer the report cannot carry."""
+    result = rule.load_check()(context)
+    _check_result(result)
+    return result
+
+
 def _check_result(result: Any) -> None:
     """Raise for an answer the report cannot carry, so that the rule (not the run) gets outcome ``error``."""
     from .report import OUTCOMES, SEVERITIES
@@ -371,7 +543,7 @@ def _check_result(result: Any) -> None:
         raise TypeError(f"check returned {type(result).__name__}, not a vetkit Result")
     if result.outcome not in OUTCOMES:
         raise ValueError(f"check returned outcome {result.outcome!r}; expected one of {', '.join(OUTCOMES)}")
-    if result.score is not None and not (isinstance(result.score, (int, float)) and 0.0 <= result.score <= 1.0):
+    if result.score is not None and not (isinstance(result.score, (int, float)) and 0.0 <= result.score <= 1.0):  # NaN too
         raise ValueError(f"check returned score {result.score!r}; a score is a number from 0 to 1")
     if result.severity is not None and result.severity not in SEVERITIES:
         raise ValueError(f"check returned severity {result.severity!r}; expected one of {', '.join(SEVERITIES)}")
@@ -385,8 +557,43 @@ def _used_parameters(rule: Rule, params: Mapping[str, Any]) -> dict[str, Any]:
     return {key: params[key] for key in rule.parameters if key in params}
 
 
+def finding_pointer(document: Any, pointer: str) -> str:
+    """Where a finding about ``pointer`` points: ``pointer`` itself when it designates a value of
+    ``document`` or keys missing below an existing object (where to add them); otherwise the
+    nearest ancestor that designates a value.
+
+    So a report never points into nothing: ``/funding`` or ``/evaluation/levels`` on a course
+    without them stay (the keys to add), while ``/modules/7/text`` on a course of three modules
+    becomes ``/modules`` and ``/title/0`` becomes ``/title``.
+    """
+    from collections.abc import Mapping
+
+    from . import pointers
+
+    tokens = pointers.split(pointer)
+    node = document
+    for depth, token in enumerate(tokens):
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, (list, tuple)) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, Mapping) and not any(rest.isdigit() for rest in tokens[depth:]):
+            return pointer  # keys the course lacks, below an object it has
+        else:
+            return pointers.from_path(tokens[:depth])
+    return pointer
+
+
 def _located(finding: Finding, course: Course) -> Finding:
-    """The finding with its line and column in the course file and, for imported text, its source."""
+    """The finding with its line and column in the course file and, for imported text, its source.
+
+    A pointer into nothing is moved to its nearest existing ancestor (:func:`finding_pointer`).
+    """
+    pointer = finding_pointer(course.data, finding.pointer)
+    if pointer != finding.pointer:
+        from attrs import evolve
+
+        finding = evolve(finding, pointer=pointer, start=None, end=None)
     position = course.locate(finding.pointer)
     source = course.origin(finding.pointer, finding.start)
     if position is None and source is None:
@@ -399,6 +606,18 @@ def _located(finding: Finding, course: Course) -> Finding:
     from attrs import evolve
 
     return evolve(finding, line=line, column=column, source=source or finding.source)
+
+
+def _share_analyses(course: Course) -> None:
+    """Build the analyses every check shares (the text index and topic evidence) before any check runs, so that
+    their cost is not charged to the time budget of whichever check asks first. Should building them fail, each
+    check that needs them fails alone, as it would have without this."""
+    from .topics import topic_evidence
+
+    try:
+        topic_evidence(course).units
+    except Exception:  # noqa: BLE001 - reported by every check that reads it, inside its own protection
+        return
 
 
 def _error_result(criterion, reason: str, *, rule: Rule | None = None) -> RuleResult:
@@ -416,17 +635,6 @@ def _advice(rule: Rule, outcome: str) -> dict[str, str | None]:
     return {"rationale": rule.rationale, "how_to_fix": rule.how_to_fix}
 
 
-def _answered(result: RuleResult, answer, review: Review) -> RuleResult:
-    from attrs import evolve
-
-    outcome = VERDICT_OUTCOMES[answer.verdict]
-    who = review.reviewer.get("name") or "the reviewer"
-    note = f": {answer.note}" if answer.note else ""
-    findings = result.findings + tuple(Finding(pointer, f"Evidence cited by {who}.", "note") for pointer in answer.evidence)
-    return evolve(result, outcome=outcome, score={"pass": 1.0, "fail": 0.0}.get(outcome),
-                  reason=f"{who} answered {answer.verdict}{note}", findings=findings, answered_by="review")
-
-
 def _as_date(value: dt.date | str | None) -> dt.date:
     if value is None:
         return dt.date.today()
@@ -441,3 +649,43 @@ def _as_date(value: dt.date | str | None) -> dt.date:
 def score(course: Any, *, rubric: str | os.PathLike[str] | Rubric = DEFAULT_RUBRIC, **options: Any) -> Report:
     """Score a course with a fresh :class:`Engine` over the installed plugins."""
     return Engine().score(course, rubric=rubric, **options)
+
+
+def _read_by_plugins(source: Any) -> bool:
+    """Whether ``source`` is a file of a format vetkit does not read itself (``vetkit_load_course`` hooks may)."""
+    return isinstance(source, (str, os.PathLike)) and not str(source).lower().endswith((".json", ".yaml", ".yml"))
+
+
+def validate(source: Any, *, vocabulary: Vocabulary | None = None, **options: Any):
+    """Validate a course document and report every problem at once; never raises for bad input.
+
+    The vocabularies are those of the installed plugins (as ``vetkit score`` uses them) unless
+    ``vocabulary`` is given. Other options: see :func:`vetkit.loading.validate`.
+    """
+    from .loading import validate as validate_document
+
+    return validate_document(source, vocabulary=vocabulary or installed_vocabulary(), **options)
+
+
+def load_course(source: Any, *, vocabulary: Vocabulary | None = None, **options: Any) -> Course:
+    """Load and validate a course from a path, bytes or a mapping, with the installed plugins' vocabularies.
+
+    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found.
+    """
+    from .loading import load_course as load_document
+
+    return load_document(source, vocabulary=vocabulary or installed_vocabulary(), **options)
+
+
+def installed_vocabulary() -> Vocabulary:
+    """The built-in vocabularies extended by the installed plugins (``VETKIT_LOAD_PLUGINS`` and
+    ``VETKIT_DISABLE_PLUGINS`` apply), built once per set of plugins that can be found."""
+    import sys
+
+    return _installed_vocabulary(os.environ.get("VETKIT_LOAD_PLUGINS"), os.environ.get("VETKIT_DISABLE_PLUGINS"),
+                                 tuple(sys.path))
+
+
+@lru_cache(maxsize=8)
+def _installed_vocabulary(load: str | None, disable: str | None, path: tuple[str, ...]) -> Vocabulary:
+    return Engine().vocabulary

@@ -35,14 +35,20 @@ class Problem:
         return ":".join(parts)
 
     def format(self) -> str:
-        """One paragraph for a person: where, what, and what to do."""
+        """One paragraph for a person: where, what, and what to do (control characters escaped)."""
+        from .safetext import shown
+
         prefix = f"{self.location}: " if self.file or self.line is not None else ""
         text = f"{prefix}{self.severity}: {self.message}"
         if self.pointer is not None:
             text += f" (at {self.pointer or '/'})"
         if self.hint:
             text += f". {self.hint[:1].upper()}{self.hint[1:]}"
-        return text
+        return shown(text)
+
+    def brief(self) -> str:
+        """The message with its pointer, on one line (for an exception's ``str()``)."""
+        return self.message if self.pointer is None else f"{self.message} (at {self.pointer or '/'})"
 
     def to_json(self) -> dict:
         """The problem as a JSON object (``vetkit validate --format json``)."""
@@ -58,21 +64,44 @@ class Problem:
         }
 
 
+#: Problems named in an exception's ``str()`` before "and N more".
+FIRST_PROBLEMS = 3
+
+
 class VetkitError(Exception):
     """Base class of every error vetkit raises on purpose.
+
+    ``str()`` gives the message followed by the first problems ("...; and N more"), so a
+    traceback or a log line says what is wrong; ``.problems`` holds all of them.
 
     .. versionadded:: 0.1
     """
 
     def __init__(self, message: str, problems: Iterable[Problem] = ()):
         super().__init__(message)
+        self.message = message
         self.problems: tuple[Problem, ...] = tuple(problems)
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return self.message
+        first = "; ".join(problem.brief() for problem in self.problems[:FIRST_PROBLEMS])
+        more = len(self.problems) - FIRST_PROBLEMS
+        first += f"; and {more} more" if more > 0 else ""
+        prefix, _, gist = self.message.rpartition(": ")
+        if _plain(gist) in _plain(self.problems[0].message):  # the problem says it all, and more
+            return f"{prefix}: {first}" if prefix else first
+        return f"{self.message}: {first}"
 
     def format(self) -> str:
         """The message followed by one paragraph per problem."""
         if not self.problems:
-            return str(self)
+            return self.message
         return "\n".join(problem.format() for problem in self.problems)
+
+
+def _plain(text: str) -> str:
+    return "".join(char for char in text.lower() if char not in "`'\"")
 
 
 class InvalidDocument(VetkitError, ValueError):
@@ -104,6 +133,17 @@ class InvalidSource(InvalidDocument):
 
 class PluginError(VetkitError):
     """A plugin failed and ``--strict-plugins`` asked for that to be fatal."""
+
+
+class WriteError(VetkitError):
+    """An output file cannot be written: its path and the reason; nothing was changed.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message)
+        self.path = path
 
 
 class UsageError(VetkitError, ValueError):

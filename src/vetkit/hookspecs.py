@@ -7,9 +7,11 @@ A plugin is a module or object with functions named after these hooks and marked
     myplugin = "vetkit_myplugin"
 
 Every ``register`` hook receives a callable that records what the plugin contributes and
-which plugin contributed it. Hooks run once per :class:`vetkit.Engine`. Rules are not
-hooks: the engine calls each rule's check itself, so that it can time it, catch its
-errors and skip rules that are not selected.
+which plugin contributed it, and raises for a value of the wrong kind. Hooks run once per
+:class:`vetkit.Engine`, each within the engine's time budget; a hook that raises (``SystemExit``
+included) or overruns fails its plugin alone. Rules are not hooks: the engine calls each
+rule's check itself, so that it can stop it past its time budget, catch its errors and skip
+rules that are not selected.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ if TYPE_CHECKING:  # pragma: no cover
 def vetkit_register_rules(register: "RegisterRule") -> None:
     """Add rules to the catalogue: call ``register(rule)`` once per :class:`vetkit.Rule`.
 
-    :param register: Records the rule and the plugin that owns it. Two plugins
-        registering the same rule id is an error that names both.
+    :param register: Records the rule and the plugin that owns it. A rule id another plugin
+        registered already is refused and noted on the plugin (vetkit's own plugins keep
+        theirs); with strict plugins the clash is an error that names both.
 
     .. versionadded:: 0.1
 
@@ -47,8 +50,8 @@ def vetkit_register_rubrics(register: Callable[[Any], None]) -> None:
     """Add rubrics: call ``register(path_or_mapping)`` once per rubric.
 
     :param register: Accepts a path (or importlib resource) to a rubric YAML file, or a
-        mapping in the rubric format (``vetkit schema rubric``). A rubric may ``extends``
-        a rubric of another plugin.
+        mapping in the rubric format (``vetkit schema rubric``); anything else raises
+        ``TypeError``. A rubric may ``extends`` a rubric of another plugin.
 
     .. versionadded:: 0.1
     """
@@ -60,7 +63,8 @@ def vetkit_register_vocabularies(register: Callable[[str, Any], None]) -> None:
 
     :param register: ``name`` is one of ``roles``, ``topics``, ``populations``,
         ``depictions``, ``typologies`` (terms: a mapping tag -> ``sex``/``labor``/``mixed``),
-        ``advisoryTopics`` or ``feedbackSources``; ``terms`` is an iterable of new values.
+        ``advisoryTopics`` or ``feedbackSources``; ``terms`` is a list of new values, each a
+        string (raises otherwise).
 
     .. versionadded:: 0.1
 
@@ -75,7 +79,8 @@ def vetkit_register_lexicons(register: Callable[[str, Any], None]) -> None:
 
     :param register: ``name`` is a lexicon name such as ``stigmatizing-terms`` or
         ``myths``; ``source`` is a path to a lexicon YAML file or a list of term mappings.
-        Terms are added to the lexicon of that name (a new name creates a lexicon).
+        Terms are added to the lexicon of that name (a new name creates a lexicon). A
+        plugin's source is read and checked here: a broken one fails that plugin.
 
     .. versionadded:: 0.1
     """
@@ -90,7 +95,8 @@ def vetkit_register_formats(register: Callable[..., None]) -> None:
         the format is used. The optional ``portfolio`` renderer takes the result of scoring
         several courses (``vetkit.batch.BatchResult``) and ``diff`` a comparison of two
         versions (``vetkit.diff.Comparison``); a format without them is used for single
-        reports only.
+        reports only. A name already registered (vetkit's own formats first) is refused and
+        noted; a renderer that fails is a :class:`vetkit.PluginError` naming it.
 
     .. versionadded:: 0.1
     """
@@ -102,7 +108,8 @@ def vetkit_load_course(path: str) -> Any:
 
     :param path: The file the user named.
     :returns: A mapping in the course format, or ``None`` when this plugin does not
-        read that file. Stops at the first non-None result.
+        read that file. Stops at the first non-None result. Raising or returning anything
+        else makes the file invalid, with a problem naming the plugin.
 
     .. versionadded:: 0.1
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from attrs import frozen
 
-from . import integrity, parsing, placeholders
+from . import integrity, jurisdictions, parsing, placeholders
 from .course import Course
 from .errors import InvalidCourse, InvalidDocument, Problem
 from .parsing import DEFAULT_LIMITS, Document, Limits
+from .safetext import display_path
 from .schema_errors import translate
 from .schemas import errors as schema_errors
-from .sourcemap import SourceMap
 from .vocabulary import Vocabulary, builtin_vocabulary
 
 
@@ -40,30 +39,36 @@ class Validation:
         return tuple(sorted(self.errors + self.warnings, key=_order))
 
 
-def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None) -> Document:
-    """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check)."""
-    if isinstance(source, Mapping):
-        data = json.loads(json.dumps(source))  # a private, JSON-clean copy
-        return Document(data=data, name="<data>", format="json", text="", source_map=SourceMap(), raw=b"")
+def read_document(source: Any, *, limits: Limits = DEFAULT_LIMITS, format: str | None = None,
+                  name: str | None = None) -> Document:
+    """Parse a path, bytes or in-memory data into a :class:`Document` (no schema check).
+
+    Anything that is not a path or bytes is in-memory data: a mapping is a course document, and
+    any other value is refused by the schema (or, if it is not JSON data, at its pointer).
+    ``name`` is what problems of in-memory data name (default ``<data>``), such as the file a
+    plugin read it from.
+    """
     if isinstance(source, (bytes, bytearray)):
         return parsing.parse(bytes(source), "<bytes>", format, limits)
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
-        return parsing.parse(parsing.read_bytes(path, limits), str(source), format, limits)
-    raise TypeError(f"cannot load a course from {type(source).__name__}; pass a path, bytes or a mapping")
+        return parsing.parse(parsing.read_bytes(path, limits), display_path(source), format, limits)
+    return parsing.from_data(source, limits, name or "<data>")
 
 
 def validate(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
-             base_dir: str | os.PathLike[str] | None = None, format: str | None = None) -> Validation:
-    """Validate a course document and report every problem at once; never raises for bad input."""
+             base_dir: str | os.PathLike[str] | None = None, format: str | None = None,
+             name: str | None = None) -> Validation:
+    """Validate a course document and report every problem at once; never raises for bad input.
+
+    ``name`` is what problems of in-memory data name (see :func:`read_document`).
+    """
     try:
-        document = read_document(source, limits=limits, format=format)
+        document = read_document(source, limits=limits, format=format, name=name)
     except InvalidDocument as err:
-        name = str(source) if isinstance(source, (str, os.PathLike)) else (
-            "<bytes>" if isinstance(source, (bytes, bytearray)) else "<data>")
+        name = display_path(source) if isinstance(source, (str, os.PathLike)) else (
+            "<bytes>" if isinstance(source, (bytes, bytearray)) else name or "<data>")
         return Validation(name, err.problems, (), None)
-    except (TypeError, ValueError) as err:
-        return Validation("<data>", (Problem(str(err), code="invalid"),), (), None)
     if base_dir is None and isinstance(source, (str, os.PathLike)):
         base_dir = Path(source).parent
     return _check(document, limits=limits, vocabulary=vocabulary, base_dir=base_dir)
@@ -80,8 +85,12 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
         return Problem(message, file=document.name, line=line, column=column, pointer=pointer,
                        hint=hint, severity=severity, code=code)
 
+    shorthand = jurisdictions.normalise(data)
+    codes = {pointer for pointer, _, _ in shorthand}
     problems = [located(pointer, message, hint, "schema")
-                for pointer, message, hint in translate(schema_errors("course", data))]
+                for pointer, message, hint in translate(schema_errors("course", data))
+                if not any(pointer == code or pointer.startswith(code + "/") for code in codes)]
+    problems += [located(pointer, message, hint, "jurisdiction") for pointer, message, hint in shorthand]
     for issue in integrity.check(data, vocabulary):
         problems.append(located(issue.pointer, issue.message, issue.hint, issue.code, issue.severity))
     if not document.raw or placeholders.PREFIX.encode() in document.raw:
@@ -109,14 +118,16 @@ def _check(document: Document, *, limits: Limits, vocabulary: Vocabulary | None,
 
 
 def load_course(source: Any, *, limits: Limits = DEFAULT_LIMITS, vocabulary: Vocabulary | None = None,
-                base_dir: str | os.PathLike[str] | None = None, format: str | None = None) -> Course:
+                base_dir: str | os.PathLike[str] | None = None, format: str | None = None,
+                name: str | None = None) -> Course:
     """Load and validate a course from a path, bytes or a mapping.
 
-    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found.
+    Raises :class:`~vetkit.errors.InvalidCourse` listing every problem found. ``name`` is what
+    problems of in-memory data name (see :func:`read_document`).
     """
     if isinstance(source, Course):
         return source
-    result = validate(source, limits=limits, vocabulary=vocabulary, base_dir=base_dir, format=format)
+    result = validate(source, limits=limits, vocabulary=vocabulary, base_dir=base_dir, format=format, name=name)
     if result.errors:
         count = len(result.errors)
         raise InvalidCourse(f"{result.name}: {count} problem{'s' if count != 1 else ''} found",
@@ -130,6 +141,7 @@ def _material_files(data: dict, base_dir, limits: Limits):
     materials = data.get("materials")
     if not isinstance(materials, list):
         return
+    total = 0
     for index, material in enumerate(materials):
         if not isinstance(material, dict) or not isinstance(material.get("file"), str):
             continue
@@ -159,6 +171,12 @@ def _material_files(data: dict, base_dir, limits: Limits):
             yield (pointer, f"material file `{relative}` is {size:,} bytes, over the limit of "
                             f"{limits.max_material_bytes:,}", "split it or summarise it inline", None)
             continue
+        total += size
+        if total > limits.max_material_total_bytes:
+            yield (pointer, f"material file `{relative}` brings the material files to {total:,} bytes, over the "
+                            f"limit of {limits.max_material_total_bytes:,} for all of them",
+                   "summarise some materials inline, or split the course", None)
+            return
         try:
             yield pointer, "", None, parsing.decode(target.read_bytes(), relative)
         except InvalidDocument as err:

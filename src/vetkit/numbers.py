@@ -7,6 +7,7 @@ Numbers are compared after normalization: vanity letters become keypad digits
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from attrs import frozen
@@ -90,10 +91,12 @@ def normalize_phone(value: str) -> str:
 def find_short_codes(text: str, *, window: int = 60) -> list[ShortCode]:
     """5–6 digit numbers that follow the word "text" (or SMS) in the same sentence, within ``window``
     characters, outside phone numbers."""
-    phones = [(p.start, p.end) for p in find_phone_numbers(text)]
+    phones = [(p.start, p.end) for p in find_phone_numbers(text)]  # in order, apart from one another
+    starts = [start for start, _ in phones]
     found = []
     for match in _SHORT_CODE.finditer(text):
-        if any(start <= match.start() < end for start, end in phones):
+        phone = bisect.bisect_right(starts, match.start()) - 1  # the one phone number that could hold it
+        if phone >= 0 and match.start() < phones[phone][1]:
             continue
         before = text[max(0, match.start() - window):match.start()]
         before = re.split(r"[.!?]\s|\n", before)[-1]  # the same sentence only

@@ -10,29 +10,17 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from attrs import field, frozen
 
+from . import pointers
 from .errors import InvalidDocument, Problem
+from .limits import DEFAULT_LIMITS, Limits, too_long_number, too_long_string, too_many_values
+from .safetext import display_path, lone_surrogate, shown
 from .sourcemap import SourceMap, json_offsets
-
-MIB = 1024 * 1024
-
-
-@frozen
-class Limits:
-    """Bounds on what vetkit will read. Every one has a clear error when exceeded."""
-
-    max_bytes: int = 20 * MIB
-    max_depth: int = 64
-    max_alias_nodes: int = 10_000
-    max_material_bytes: int = 2 * MIB
-
-
-DEFAULT_LIMITS = Limits()
-
 
 @frozen
 class Document:
@@ -58,7 +46,7 @@ _YAML_SUFFIXES = {".yaml", ".yml"}
 
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Read a file, refusing directories, missing files and files over the size limit."""
-    name = str(path)
+    name = display_path(path)
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
@@ -83,10 +71,11 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text, with or without a byte-order mark; anything else is refused."""
     for bom, encoding in _FOREIGN_BOMS:
-        if raw.startswith(bom):
-            raise _fail(name, f"the file is encoded as {encoding}; vetkit reads UTF-8 only",
-                        hint="save the file as UTF-8 (without a byte-order mark or with one)",
-                        code="encoding")
+        if raw.startswith(bom):  # the byte-order mark at 1:1 says so
+            message = f"the file is encoded as {encoding}; vetkit reads UTF-8 only"
+            raise InvalidDocument(f"{name}: {message}", [Problem(
+                message, file=name, line=1, column=1, code="encoding",
+                hint="save the file as UTF-8 (without a byte-order mark or with one)")])
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -99,9 +88,12 @@ def decode(raw: bytes, name: str) -> str:
             f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02X} cannot start or continue a character)",
             file=name, line=line, column=column, code="encoding",
             hint="save the file as UTF-8; Latin-1 and Windows-1252 are not accepted")]) from None
-    if "\x00" in text:
-        raise _fail(name, "the file contains NUL characters and looks binary", code="encoding",
-                    hint="pass a JSON or YAML text file")
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = SourceMap(text=text).line_col(nul)
+        raise InvalidDocument(f"{name}: binary", [Problem(
+            "the file contains NUL characters and looks binary", file=name, line=line, column=column,
+            code="encoding", hint="pass a JSON or YAML text file")])
     return text
 
 
@@ -130,7 +122,100 @@ def parse(raw: bytes, name: str, format: str | None = None, limits: Limits = DEF
         from .yamlload import parse_yaml
 
         data, source_map = parse_yaml(text, name, limits)
+    if _SURROGATE_ESCAPE.search(text):
+        refuse_lone_surrogates(data, name, source_map, hint="remove the \\u escape or complete the surrogate pair")
     return Document(data=data, name=name, format=format, text=text, source_map=source_map, raw=raw)
+
+
+#: A ``\u`` (or YAML ``\U``) escape of a surrogate: only then can parsed strings hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89abcdefABCDEF]")
+
+
+def refuse_lone_surrogates(data: Any, name: str, source_map: SourceMap, *, hint: str) -> None:
+    """Raise :class:`InvalidDocument` locating every key or string of ``data`` that holds a lone surrogate."""
+    found: list[tuple[str, str]] = []
+    stack = [(data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            child = pointers.join(pointer, key)
+            for text in (key, value):
+                if isinstance(text, str) and lone_surrogate(text) is not None:
+                    found.append((child, text[lone_surrogate(text)]))
+                    break
+            if isinstance(value, (dict, list)):
+                stack.append((value, child))
+    if isinstance(data, str) and lone_surrogate(data) is not None:
+        found.append(("", data[lone_surrogate(data)]))
+    if not found:
+        return
+    problems = []
+    for pointer, char in found:
+        line, column = source_map.locate(pointer) or (None, None)
+        problems.append(Problem(
+            f"the text contains a lone surrogate ({shown(char)}), which is not a character and cannot be "
+            "written as UTF-8", file=name, line=line, column=column, pointer=pointer, code="encoding", hint=hint))
+    problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0, problem.pointer))
+    raise InvalidDocument(f"{name}: lone surrogate", problems)
+
+
+def from_data(source: Any, limits: Limits = DEFAULT_LIMITS, name: str = "<data>") -> Document:
+    """A private, JSON-clean copy of in-memory data (a mapping from a caller or a plugin), within the limits."""
+    source_map = SourceMap()
+    try:
+        text = json.dumps(source, allow_nan=False)
+        data = json.loads(text)
+        surrogates, size = _SURROGATE_ESCAPE.search(text) is not None, len(text)
+    except (TypeError, ValueError, RecursionError):  # not plain JSON data: copy it by hand, locating what is not
+        data, problems = _plain_copy(source, name, limits)
+        if problems:
+            raise InvalidDocument(f"{name}: not JSON data", problems) from None
+        surrogates, size = True, None  # not known to be free of them, nor how large: look
+    _check_depth(data, name, limits, source_map)
+    _check_size(data, name, limits, source_map, size)
+    if surrogates:
+        refuse_lone_surrogates(data, name, source_map, hint="remove it, or complete the surrogate pair")
+    return Document(data=data, name=name, format="json", text="", source_map=source_map, raw=b"")
+
+
+def _plain_copy(source: Any, name: str, limits: Limits) -> tuple[Any, list[Problem]]:
+    """``source`` as JSON data (mappings, sequences, strings, finite numbers, booleans, null) and what is not."""
+    problems: list[Problem] = []
+
+    def problem(pointer: str, message: str, hint: str) -> None:
+        problems.append(Problem(message, file=name, pointer=pointer, code="data", hint=hint))
+
+    def copy(value: Any, pointer: str, depth: int) -> Any:
+        if value is None or isinstance(value, (str, bool)):
+            return value
+        if isinstance(value, int):
+            if abs(value) >= 10 ** limits.max_number_length:
+                problems.append(too_long_number(name, None, limits, None, None, pointer))
+            return int(value)
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                problem(pointer, f"{value!r} is not a finite number", "use a finite number, or a string")
+            return float(value)
+        if depth > limits.max_depth:
+            problem(pointer, f"the data is nested more than {limits.max_depth} levels deep (or refers to itself)",
+                    "course documents are trees of a few levels")
+            return None
+        if isinstance(value, Mapping):
+            result = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    problem(pointer, f"the key {shown(repr(key))[:60]} is not a string", "use string keys")
+                    continue
+                result[key] = copy(item, pointers.join(pointer, key), depth + 1)
+            return result
+        if isinstance(value, (list, tuple)):
+            return [copy(item, pointers.join(pointer, index), depth + 1) for index, item in enumerate(value)]
+        problem(pointer, f"a {type(value).__name__} is not JSON data",
+                "use mappings, lists, strings, numbers, booleans and None")
+        return None
+
+    return copy(source, "", 1), problems
 
 
 def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
@@ -142,23 +227,41 @@ def _parse_json(text: str, name: str, limits: Limits) -> tuple[Any, SourceMap]:
             duplicates.append("")
         return result
 
+    def bounded_float(token: str) -> float:
+        if len(token) > limits.max_number_length:
+            raise _TooLong(token)
+        return _finite_float(token)
+
+    def bounded_int(token: str) -> int:
+        if len(token) > limits.max_number_length:
+            raise _TooLong(token)
+        return int(token)
+
     try:
         data = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=_refuse_constant,
-                          parse_float=_finite_float)
+                          parse_float=bounded_float, parse_int=bounded_int)
     except json.JSONDecodeError as err:
         raise InvalidDocument(f"{name}: invalid JSON", [Problem(
             f"invalid JSON: {_lower_first(err.msg)}", file=name, line=err.lineno, column=err.colno,
             hint=_json_hint(err), code="syntax")]) from None
     except _NonFinite as err:
-        line, column = SourceMap(text=text).line_col(_first_non_finite(text, err.token))
+        line, column = SourceMap(text=text).line_col(_token_offset(text, err.token))
         raise InvalidDocument(f"{name}: invalid number", [Problem(
             f"`{err.token}` is not a finite number; JSON has no NaN or infinity", file=name, line=line,
             column=column, code="syntax", hint="write a finite number, or a string")]) from None
+    except _TooLong as err:
+        line, column = SourceMap(text=text).line_col(_token_offset(text, err.token))
+        raise InvalidDocument(f"{name}: number too long", [too_long_number(name, len(err.token), limits,
+                                                                            line, column)]) from None
     except RecursionError:
-        raise _fail(name, f"the document is nested too deeply (the limit is {limits.max_depth} levels)",
-                    code="limit") from None
+        line, column = SourceMap(text=text).line_col(_too_deep_offset(text, limits.max_depth))
+        raise InvalidDocument(f"{name}: nested too deeply", [Problem(
+            f"the document is nested more than {limits.max_depth} levels deep", file=name, line=line,
+            column=column, code="limit", hint="course documents need far fewer levels; check for runaway nesting")
+        ]) from None
     source_map = SourceMap(text=text, build=lambda: json_offsets(text))
     _check_depth(data, name, limits, source_map)
+    _check_size(data, name, limits, source_map, len(text))
     if duplicates:
         problems: list[Problem] = []
 
@@ -209,6 +312,33 @@ def _check_depth(data: Any, name: str, limits: Limits, source_map: SourceMap) ->
                          if isinstance(value, (dict, list)))
 
 
+def _check_size(data: Any, name: str, limits: Limits, source_map: SourceMap, size: int | None) -> None:
+    """Refuse more values than ``max_nodes`` or a string longer than ``max_string_length``, located.
+
+    A JSON text of ``size`` characters holds at most about ``size / 2`` values and no string longer
+    than itself, so most documents need no walk at all.
+    """
+    if size is not None and size < 2 * limits.max_nodes and size <= limits.max_string_length:
+        return
+    count = 0
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:  # values in document order, so the one reported is the first past the limit
+        node, pointer = stack.pop()
+        count += 1
+        if count > limits.max_nodes:
+            line, column = source_map.locate(pointer) or (None, None)
+            raise InvalidDocument(f"{name}: too many values", [too_many_values(name, limits, line, column, pointer)])
+        if isinstance(node, str):
+            if len(node) > limits.max_string_length:
+                line, column = source_map.locate(pointer) or (None, None)
+                raise InvalidDocument(f"{name}: string too long", [
+                    too_long_string(name, len(node), limits, line, column, pointer)])
+        elif isinstance(node, dict):
+            stack.extend(reversed([(value, pointers.join(pointer, key)) for key, value in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(value, f"{pointer}/{index}") for index, value in enumerate(node)]))
+
+
 class _NonFinite(ValueError):
     def __init__(self, token: str):
         super().__init__(token)
@@ -226,13 +356,35 @@ def _finite_float(token: str) -> float:
     return value
 
 
-def _first_non_finite(text: str, token: str) -> int:
-    """Offset of ``token`` outside strings (where the parser met it)."""
-    import re
+class _TooLong(ValueError):
+    def __init__(self, token: str):
+        super().__init__(token[:20])
+        self.token = token
 
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|' + re.escape(token), text):
+
+#: A JSON string (skipped whole) or a bracket.
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _token_offset(text: str, token: str) -> int:
+    """Offset of ``token`` outside strings (where the parser met it)."""
+    for match in re.finditer(r'"[^"\\]*(?:\\.[^"\\]*)*"|' + re.escape(token), text):
         if match.group(0) == token:
             return match.start()
+    return 0
+
+
+def _too_deep_offset(text: str, max_depth: int) -> int:
+    """Offset of the first bracket that opens a container deeper than ``max_depth``."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return match.start()
+        elif char in "]}":
+            depth -= 1
     return 0
 
 

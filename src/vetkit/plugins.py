@@ -17,6 +17,7 @@ from attrs import evolve, frozen
 
 from . import hookspecs
 from .errors import PluginError
+from .isolation import PluginFault, call_plugin
 
 GROUP = "vetkit"
 CORE = "vetkit"
@@ -32,17 +33,20 @@ class PluginInfo:
     status: str  # loaded | blocked | failed
     error: str | None = None
     rules: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # contributions refused without failing the plugin (a clashing rule id or format)
+
+    @property
+    def builtin(self) -> bool:
+        """True for vetkit's core and the plugins shipped in vetkit's own distribution."""
+        return self.distribution == CORE
 
     def to_json(self) -> dict[str, Any]:
         """The plugin as recorded in a report."""
-        return {"name": self.name, "distribution": self.distribution, "version": self.version,
-                "status": self.status, "error": self.error, "rules": list(self.rules)}
-
-
-def summarize(error: BaseException) -> str:
-    """``ExceptionType: message`` on one line."""
-    message = " ".join(str(error).split())
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+        raw = {"name": self.name, "distribution": self.distribution, "version": self.version,
+               "status": self.status, "error": self.error, "rules": list(self.rules)}
+        if self.notes:
+            raw["notes"] = list(self.notes)
+        return raw
 
 
 def plugin_filters(environ: Mapping[str, str] | None = None, disable: Iterable[str] = ()) -> tuple[set[str] | None, set[str]]:
@@ -63,8 +67,10 @@ class PluginHost:
     """A plugin manager with vetkit's hookspecs, its built-in core and the discovered plugins."""
 
     def __init__(self, *, entry_points_enabled: bool = True, plugins: Iterable[object] = (),
-                 allow: set[str] | None = None, block: Iterable[str] = (), strict: bool = False):
+                 allow: set[str] | None = None, block: Iterable[str] = (), strict: bool = False,
+                 time_budget: float | None = None):
         self.strict = strict
+        self.time_budget = time_budget
         self.manager = pluggy.PluginManager(GROUP)
         self.manager.add_hookspecs(hookspecs)
         self._infos: dict[str, PluginInfo] = {}
@@ -103,22 +109,32 @@ class PluginHost:
         """Record which rules a plugin contributed."""
         self._infos[name] = evolve(self._infos[name], rules=tuple(rule_ids))
 
+    def note(self, name: str, note: str) -> None:
+        """Record a contribution of a plugin that was refused without failing the plugin."""
+        self._infos[name] = evolve(self._infos[name], notes=(*self._infos[name].notes, note))
+
+    def info(self, name: str) -> PluginInfo:
+        """The record of one plugin."""
+        return self._infos[name]
+
     def call_each(self, hook_name: str, make_register: Callable[[str], Callable]) -> None:
         """Call one hook plugin by plugin, each with its own ``register``; isolate failures.
 
         ``make_register(plugin_name)`` returns the callable passed to that plugin's
-        implementation; an exception in the implementation marks the plugin failed.
+        implementation; anything the implementation raises (``SystemExit`` included), or an
+        overrun of the time budget, marks the plugin failed. A :class:`PluginError` raised by
+        ``register`` itself (a fatal clash with strict plugins) goes through.
         """
         for impl in getattr(self.manager.hook, hook_name).get_hookimpls():
             name = impl.plugin_name
             if self._infos.get(name, None) is None or self._infos[name].status != "loaded":
                 continue
             try:
-                impl.function(make_register(name))
-            except PluginError:
-                raise
-            except Exception as error:  # noqa: BLE001 - isolation is the point
-                self.fault(name, f"{hook_name} raised {summarize(error)}")
+                call_plugin(impl.function, make_register(name), budget=self.time_budget)
+            except PluginFault as fault:
+                if isinstance(fault.__cause__, PluginError):
+                    raise fault.__cause__ from None
+                self.fault(name, f"{hook_name} {fault}")
 
     def _load_entry_points(self, allow: set[str] | None, block: set[str]) -> None:
         described: dict[int, tuple[Any, tuple[str | None, str | None]]] = {}  # one METADATA parse per distribution
@@ -143,20 +159,24 @@ class PluginHost:
                 self._infos[name] = PluginInfo(name, distribution, version, "blocked")
                 continue
             try:
-                plugin = entry_point.load()
-            except Exception as error:  # noqa: BLE001
+                plugin = call_plugin(entry_point.load, budget=self.time_budget)
+            except PluginFault as fault:
                 self._infos[name] = PluginInfo(name, distribution, version, "loaded")
-                self.fault(name, f"import failed: {summarize(error)}")
+                self.fault(name, f"import failed: {fault.summary}")
                 continue
             self._register(name, plugin, distribution=distribution, version=version)
 
     def _register(self, name: str, plugin: object, *, distribution: str | None, version: str | None) -> None:
         self._infos[name] = PluginInfo(name, distribution, version, "loaded")
-        try:
+
+        def attach() -> None:
             self.manager.register(plugin, name=name)
             self.manager.check_pending()
-        except Exception as error:  # noqa: BLE001 - a bad hookimpl (typo, wrong arguments)
-            self.fault(name, f"registration failed: {summarize(error)}")
+
+        try:
+            call_plugin(attach)
+        except PluginFault as fault:  # a bad hookimpl (typo, wrong arguments)
+            self.fault(name, f"registration failed: {fault.summary}")
 
 
 def _own_version() -> str:

@@ -162,6 +162,8 @@ class Report:
     notices: tuple[str, ...] = field(default=(), converter=_tuple)
     verdict_reason: str = ""
     alignment: Mapping[str, Any] | None = None  # the course's alignment map (vetkit.alignment), as JSON
+    reviews: tuple[Mapping[str, Any], ...] = field(default=(), converter=_tuple)  # with several answer files
+    agreement: Mapping[str, Any] | None = None  # several reviewers' agreement (vetkit.review)
 
     def result(self, rule_id: str) -> RuleResult:
         """The result of one criterion; ``KeyError`` if it was not scored."""
@@ -191,6 +193,8 @@ class Report:
             "review": dict(self.review) if self.review is not None else None,
             "notices": list(self.notices),
             **({"alignment": self.alignment} if self.alignment is not None else {}),
+            **({"reviews": [dict(review) for review in self.reviews]} if self.reviews else {}),
+            **({"agreement": self.agreement} if self.agreement is not None else {}),
         }
 
     @classmethod
@@ -199,4 +203,5 @@ class Report:
         return cls(raw["tool"]["version"], raw["course"], raw["rubric"], raw["asOf"], raw["verdict"],
                    raw["complete"], Score.from_json(raw["score"]),
                    [RuleResult.from_json(r) for r in raw["results"]], raw.get("plugins", []),
-                   raw.get("review"), raw.get("notices", []), raw.get("verdictReason", ""), raw.get("alignment"))
+                   raw.get("review"), raw.get("notices", []), raw.get("verdictReason", ""), raw.get("alignment"),
+                   raw.get("reviews", []), raw.get("agreement"))

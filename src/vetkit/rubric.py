@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from attrs import field, frozen
@@ -68,22 +70,33 @@ class Rubric:
 
 
 def read_rubric_source(source: Any) -> tuple[dict[str, Any], str]:
-    """Parse and schema-check a rubric file (path or resource) or mapping: (data, origin)."""
-    from .parsing import parse
+    """Parse and schema-check a rubric file (path or resource) or mapping: (data, origin).
+
+    Raises :class:`RubricError` for anything wrong, an unreadable file or data that is not JSON included.
+    """
+    from .errors import InvalidDocument
+    from .parsing import from_data, parse, read_bytes
+    from .safetext import display_path
     from .schema_errors import translate
     from .schemas import errors as schema_errors
 
     raw = None
-    if isinstance(source, Mapping):
-        data, origin, source_map = dict(source), "<rubric>", None
-    else:
-        origin = str(source)
-        raw = source.read_bytes() if hasattr(source, "read_bytes") else open(source, "rb").read()
-        known = _VALID_RUBRIC_FILES.get(raw)
-        if known is not None:  # these very bytes parsed and validated before: the same data, a fresh copy
-            return json.loads(known), origin
-        document = parse(raw, origin, "yaml")
-        data, source_map = document.data, document.source_map
+    origin = "<rubric>" if isinstance(source, Mapping) else (
+        display_path(source) if isinstance(source, (str, os.PathLike)) else str(source))
+    try:
+        if isinstance(source, Mapping):
+            data, source_map = from_data(source, name=origin).data, None
+        else:
+            raw = _read(source, origin, read_bytes)
+            known = _VALID_RUBRIC_FILES.get(raw)
+            if known is not None:  # these very bytes parsed and validated before: the same data, a fresh copy
+                return json.loads(known), origin
+            document = parse(raw, origin, "yaml")
+            data, source_map = document.data, document.source_map
+    except RubricError:
+        raise
+    except InvalidDocument as err:
+        raise RubricError(f"{origin}: invalid rubric", err.problems) from None
     problems = []
     for pointer, message, hint in translate(schema_errors("rubric", data)):
         line, column = (source_map.locate(pointer) if source_map else None) or (None, None)
@@ -98,6 +111,17 @@ def read_rubric_source(source: Any) -> tuple[dict[str, Any], str]:
             _VALID_RUBRIC_FILES.clear()
         _VALID_RUBRIC_FILES[raw] = json.dumps(data)
     return data, origin
+
+
+def _read(source: Any, origin: str, read_bytes) -> bytes:
+    """The bytes of a rubric file (a path) or resource (anything with ``read_bytes``)."""
+    if not hasattr(source, "read_bytes"):
+        return read_bytes(Path(source))
+    try:
+        return source.read_bytes()
+    except OSError as err:
+        raise RubricError(f"{origin}: cannot read", [Problem(f"cannot read the file ({err.strerror or err})",
+                                                             file=origin, code="io")]) from None
 
 
 #: Content of valid rubric files -> their data as JSON (see ``vetkit.rules._VALID_RULE_FILES``).

@@ -90,7 +90,11 @@ def _translate_one(error) -> Iterator[tuple[str, str, str | None]]:
         hint = did_you_mean(str(instance), allowed, listing) if isinstance(instance, str) else listing
         yield pointer, f"{shorten(instance)} is not an allowed value", hint
     elif kind == "const":
-        if pointer == "/vetkit":
+        if pointer == "/vetkit" and isinstance(instance, (int, float)) and not isinstance(instance, bool) \
+                and str(instance) == str(error.validator_value):
+            yield (pointer, f"the format version {instance} is read as a number, not as the text \"{instance}\"",
+                   f'write it as "{error.validator_value}" (quoted): vetkit: "{error.validator_value}"')
+        elif pointer == "/vetkit":
             yield (pointer, f"unsupported format version {shorten(instance)}",
                    f'this vetkit reads course format "{error.validator_value}"; set "vetkit": "{error.validator_value}"')
         else:

@@ -253,3 +253,135 @@ def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
     scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
     return st.recursive(scalars, lambda children: st.lists(children) | st.dictionaries(st.text(), children),
                         max_leaves=max_leaves)
+
+
+# --- hostile inputs: mutations of real courses --------------------------------------------------
+
+#: Text that has broken parsers, terminals and writers: controls, escape sequences, bidirectional
+#: overrides, lone surrogates, a byte-order mark, combining marks, astral characters, line separators.
+HOSTILE_TEXT = ("\x00", "\x1b[31m", "\x1b]0;title\x07", "\x9b2J", "\x7f", "\u202e", "\u2066", "\ud800", "\udfff",
+                "\ufeff", "\u0301\u0301", "😀", "𝕏", "\u2028", "\uffff", "\r\n", "\t", "\\", '"', "</script>",
+                "]]>", "&amp;", "{{", "${x}", "%s", "../", "~1", "/")
+#: Numbers at and past the edges: huge integers (some too long to print), float extremes, booleans.
+HOSTILE_NUMBERS = (0, -1, 2 ** 63, -(2 ** 63) - 1, 10 ** 99, 10 ** 120, 10 ** 4400, 1e308, -1e-308, -0.0, 0.5,
+                   True, False, None)
+
+
+def _paths(document: Any) -> list[tuple]:
+    """Every path (tuple of keys and indexes) of ``document``, the root's ``()`` first (no recursion: any depth)."""
+    found, stack = [], [((), document)]
+    while stack:
+        path, value = stack.pop()
+        found.append(path)
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
+    return found
+
+
+def _copy(document: Any) -> Any:
+    """A deep copy of JSON-like data, keys in the same order (no recursion: any depth)."""
+    root: list = [None]
+    stack = [(document, root, 0)]
+    while stack:
+        value, parent, key = stack.pop()
+        if isinstance(value, dict):
+            parent[key] = dict.fromkeys(value)  # the order of the keys now; their values as they are copied
+            stack.extend((item, parent[key], name) for name, item in value.items())
+        elif isinstance(value, list):
+            parent[key] = [None] * len(value)
+            stack.extend((item, parent[key], index) for index, item in enumerate(value))
+        else:
+            parent[key] = value
+    return root[0]
+
+
+def _get(document: Any, path: tuple) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
+def _set(document: Any, path: tuple, value: Any) -> Any:
+    if not path:
+        return value
+    _get(document, path[:-1])[path[-1]] = value
+    return document
+
+
+@st.composite
+def _mutate(draw, document: Any) -> Any:
+    """``document`` (a private copy) with one mutation of its structure, text, numbers or size."""
+    paths = _paths(document)
+    path = draw(st.sampled_from(paths), label="path")
+    value = _get(document, path)
+    kind = draw(st.sampled_from(["delete", "replace", "wrap", "text", "number", "grow", "nest", "key"]), label="kind")
+    if kind == "delete" and path:
+        parent = _get(document, path[:-1])
+        del parent[path[-1]]
+        return document
+    if kind == "replace":
+        return _set(document, path, draw(json_values(max_leaves=6)))
+    if kind == "wrap":
+        return _set(document, path, draw(st.sampled_from([[value], {"x": value}, [], {}, [value, value]])))
+    if kind == "text":
+        strings = [p for p in paths if isinstance(_get(document, p), str)]
+        if strings:
+            target = draw(st.sampled_from(strings))
+            text = _get(document, target)
+            where = draw(st.integers(0, len(text)))
+            inserted = draw(st.lists(st.sampled_from(HOSTILE_TEXT) | st.text(max_size=8), min_size=1, max_size=4))
+            return _set(document, target, text[:where] + "".join(inserted) + text[where:])
+    if kind == "number":
+        return _set(document, path, draw(st.sampled_from(HOSTILE_NUMBERS)))
+    if kind == "grow":  # up to a few million characters or a few hundred thousand items, past vetkit's limits
+        if isinstance(value, str):
+            factor = draw(st.sampled_from([2, 50, 1000, 20_000]))
+            return _set(document, path, value * max(1, min(factor, 3_000_000 // max(len(value), 1))))
+        if isinstance(value, list) and value:
+            factor = draw(st.sampled_from([2, 30, 300]))
+            return _set(document, path, value * max(1, min(factor, 300_000 // len(value))))
+    if kind == "nest":
+        depth = draw(st.sampled_from([2, 30, 70, 300, 3000]))
+        for _ in range(depth):
+            value = [value]
+        return _set(document, path, value)
+    if kind == "key" and isinstance(value, dict):
+        value[draw(st.sampled_from(HOSTILE_TEXT) | st.text(max_size=12))] = draw(json_values(max_leaves=3))
+    return document
+
+
+@st.composite
+def mutated_courses(draw, documents: Any, max_mutations: int = 3) -> Any:
+    """One of ``documents`` (course mappings, such as vetkit's examples) with one to ``max_mutations`` mutations.
+
+    A mutation deletes a value, replaces it with arbitrary JSON, wraps it, inserts hostile text
+    (:data:`HOSTILE_TEXT`), puts an edge number (:data:`HOSTILE_NUMBERS`), grows a string or a list
+    up to thousands of times, nests a value hundreds or thousands of levels deep, or adds a key.
+    The result may be valid or not: feed it to validation and scoring and check that they answer.
+    """
+    document = _copy(draw(st.sampled_from(list(documents)), label="document"))
+    for _ in range(draw(st.integers(1, max_mutations), label="mutations")):
+        document = draw(_mutate(document))
+    return document
+
+
+@st.composite
+def mutated_bytes(draw, text: str) -> bytes:
+    """The UTF-8 bytes of a document's ``text`` cut, spliced or flipped somewhere: syntax and encoding faults."""
+    raw = text.encode("utf-8")
+    where = draw(st.integers(0, len(raw)), label="where")
+    kind = draw(st.sampled_from(["cut", "insert", "flip", "drop", "bom"]), label="kind")
+    if kind == "cut":
+        return raw[:where]
+    if kind == "insert":
+        return raw[:where] + draw(st.binary(min_size=1, max_size=8) | st.sampled_from(
+            [b"\x00", b"\xff\xfe", b"\xc3", b"\xed\xa0\x80", b"\\ud800", b"\x1b[2J", b"\t", b"&a ", b"*a", b"!!python/object"]
+        )) + raw[where:]
+    if kind == "flip" and raw:
+        index = min(where, len(raw) - 1)
+        return raw[:index] + bytes([raw[index] ^ (1 << draw(st.integers(0, 7)))]) + raw[index + 1:]
+    if kind == "drop":
+        return raw[:where] + raw[where + draw(st.integers(1, 50)):]
+    return draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff\x00\x00"])) + raw

@@ -24,8 +24,8 @@ from typing import Iterable, Sequence
 from attrs import frozen
 
 __all__ = [
-    "CLAUSE_BREAK", "Corpus", "FIELD_SEPARATOR", "PreparedText", "clause_bounds", "clauses", "excerpt",
-    "is_word_char", "plain_words", "prepared", "sentence_bounds", "sentences",
+    "CLAUSE_BREAK", "Corpus", "FIELD_SEPARATOR", "PreparedText", "clause_bounds", "clauses", "clip", "excerpt",
+    "is_word_char", "plain_words", "prepared", "sentence_bounds", "sentences", "word_window",
 ]
 
 def plain_words(text: str) -> list[str]:
@@ -142,10 +142,18 @@ def _blocks(text: str, start: int = 0, stop: int | None = None) -> list[_Block]:
     return blocks
 
 
+#: Characters looked back from a period for the start of its word: a longer word is no abbreviation, and the
+#: look back stays short however long the paragraph (a search back to its start made splitting quadratic).
+_WORD_LOOKBACK = 64
+
+
 def _is_abbreviation(text: str, block_start: int, period: int, after: int) -> bool:
     """Whether the period at ``period`` closes an abbreviation rather than a sentence."""
-    begin = max(text.rfind(" ", block_start, period), text.rfind("\n", block_start, period),
-                text.rfind("\t", block_start, period), block_start - 1) + 1
+    floor = max(block_start, period - _WORD_LOOKBACK)
+    begin = max(text.rfind(" ", floor, period), text.rfind("\n", floor, period), text.rfind("\t", floor, period),
+                floor - 1) + 1
+    if begin == floor > block_start:
+        return False  # a word of more than _WORD_LOOKBACK characters
     if period - begin > 12 and "." not in text[begin:period]:
         return False  # a long plain word: not an abbreviation
     token = text[begin:period + 1].lstrip("([\"'“‘").lower()
@@ -567,7 +575,9 @@ class PreparedText:
             return None
         if layout.blocks[index].kind == "quote":
             return ">"
-        if any(q_start <= start and end <= q_end for q_start, q_end in layout.quotes_of(index)):
+        spans = layout.quotes_of(index)  # in order and apart: only the last one opening before ``start`` can hold it
+        last = bisect.bisect_right(spans, (start, len(self.text))) - 1
+        if last >= 0 and end <= spans[last][1]:
             return '"'
         return None
 
@@ -635,13 +645,47 @@ def _word_regex(word: str, flags: int) -> re.Pattern:
 
 
 def prepared(text: str | PreparedText) -> PreparedText:
-    """``text`` as a :class:`PreparedText` (returned as is if it already is one)."""
-    return text if isinstance(text, PreparedText) else PreparedText(text)
+    """``text`` as a :class:`PreparedText` (returned as is if it already is one).
+
+    The same text gets the same object while it is in use, so its analyses (blocks, sentences,
+    words) are computed once however many hits in it ask for them.
+    """
+    return text if isinstance(text, PreparedText) else _shared(text)
+
+
+@lru_cache(maxsize=8)  # the texts in use: a check goes through a course text by text
+def _shared(text: str) -> PreparedText:
+    return PreparedText(text)
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 240) -> str:
-    """The text between ``start`` and ``end`` on one line, shortened around its middle to ``limit``."""
-    piece = " ".join(text[start:end].split())
+    """The text between ``start`` and ``end`` on one line, cut to ``limit`` at a word boundary (see :func:`clip`)."""
+    return clip(text[start:end], limit)
+
+
+def clip(text: str, limit: int = 240) -> str:
+    """``text`` on one line; when longer than ``limit``, cut at the last word boundary before it, ending in "…".
+
+    A word is cut only when the text has no space in the second half of the limit (a long URL).
+    """
+    piece = " ".join(text.split())
     if len(piece) <= limit:
         return piece
-    return piece[: limit - 1] + "…"
+    cut = piece[: limit - 1]
+    if not (is_word_char(piece[limit - 1]) and is_word_char(cut[-1])):
+        return cut.rstrip(" ,;:") + "…"
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def word_window(text: str, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    """``(low, high)`` narrowed so that neither end splits a word, keeping ``text[start:end]`` inside."""
+    if 0 < low < start and is_word_char(text[low - 1]) and is_word_char(text[low]):
+        while low < start and is_word_char(text[low]):
+            low += 1
+    if end < high < len(text) and is_word_char(text[high - 1]) and is_word_char(text[high]):
+        while high > end and is_word_char(text[high - 1]):
+            high -= 1
+    return low, high

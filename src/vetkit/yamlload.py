@@ -9,6 +9,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import pointers
 from .errors import InvalidDocument, Problem
+from .limits import too_long_number, too_long_string, too_many_values
+from .safetext import shown
 from .sourcemap import SourceMap
 
 try:  # the C composer is much faster and equally safe: it builds nodes, not objects
@@ -20,6 +22,7 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
 _TIMESTAMP = _TAG + "timestamp"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _scalar_constructor = SafeConstructor()
 #: PyYAML's own constructor function per scalar tag, called directly: ``construct_object`` would
 #: also remember every node it ever built in ``constructed_objects`` (a leak in a long process).
@@ -41,9 +44,16 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             code="syntax", hint="indent YAML with spaces, not tabs" if mark and text[mark.index:mark.index + 1] == "\t"
             else _yaml_hint(err))]) from None
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow (its offset counts bytes in libyaml)
+        char = chr(err.character) if isinstance(err.character, int) else ""
+        line, column = SourceMap(text=text).line_col(max(text.find(char), 0) if char else 0)
+        raise InvalidDocument(f"{name}: invalid YAML", [Problem(
+            f"invalid YAML: the character {shown(char) or 'here'} is not allowed in YAML", file=name, line=line,
+            column=column, code="syntax",
+            hint="remove the control character, or write it as an escape in a double-quoted string")]) from None
     except yaml.YAMLError as err:
         raise InvalidDocument(f"{name}: invalid YAML", [Problem(
-            f"invalid YAML: {err}", file=name, code="syntax")]) from None
+            f"invalid YAML: {shown(str(err))}", file=name, code="syntax")]) from None
     if root is None:
         raise InvalidDocument(f"{name}: empty", [Problem("the file is empty", file=name, code="empty",
                                                           hint="start from `vetkit init`")])
@@ -57,8 +67,12 @@ def parse_yaml(text: str, name: str, limits) -> tuple[Any, SourceMap]:
 
 
 def _check_expansion(root: yaml.Node, name: str, limits) -> None:
-    """Refuse documents whose aliases would expand past the limit (billion laughs)."""
-    sizes: dict[int, int] = {}
+    """Refuse documents whose aliases would expand past the limits (billion laughs), before building them.
+
+    The expanded size of every node (values, and characters of scalar text) is computed over the
+    node graph, where an alias is the node it names, so nothing is expanded to measure it.
+    """
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, characters) once expanded
     active: set[int] = set()
     distinct = 0
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -67,11 +81,11 @@ def _check_expansion(root: yaml.Node, name: str, limits) -> None:
         key = id(node)
         if done:
             active.discard(key)
-            if isinstance(node, yaml.MappingNode):
-                children = [n for pair in node.value for n in pair]
-            else:
-                children = node.value
-            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            nodes, chars = 1, 0
+            for child in _children(node):
+                child_nodes, child_chars = sizes[id(child)]
+                nodes, chars = nodes + child_nodes, chars + child_chars
+            sizes[key] = (nodes, chars)
             continue
         if key in sizes:
             continue
@@ -80,19 +94,50 @@ def _check_expansion(root: yaml.Node, name: str, limits) -> None:
                               "course documents are trees; remove the recursive alias")
         distinct += 1
         if isinstance(node, yaml.ScalarNode):
-            sizes[key] = 1
+            sizes[key] = (1, len(node.value))
             continue
         active.add(key)
         stack.append((node, True))
-        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else node.value
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-    expanded = sizes[id(root)]
-    if expanded - distinct > limits.max_alias_nodes:
-        raise InvalidDocument(f"{name}: alias expansion", [Problem(
-            f"YAML aliases would expand this document to {expanded:,} nodes from {distinct:,}; "
-            f"the limit is {limits.max_alias_nodes:,} nodes added by aliases",
-            file=name, line=1, column=1, code="limit",
-            hint="write the repeated content out, or use fewer aliases")])
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    nodes, chars = sizes[id(root)]
+    if nodes - distinct > limits.max_alias_nodes:
+        message = (f"YAML aliases would expand this document to {nodes:,} nodes from {distinct:,}; "
+                   f"the limit is {limits.max_alias_nodes:,} nodes added by aliases")
+    elif chars > limits.max_expanded_chars:
+        message = (f"YAML aliases would expand this document to {chars:,} characters of text; "
+                   f"the limit is {limits.max_expanded_chars:,}")
+    else:
+        return
+    node, pointer = _largest(root, sizes, limits)
+    raise _node_error(name, node, message, "write the repeated content out, or use fewer aliases", pointer)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
+def _largest(root: yaml.Node, sizes: dict[int, tuple[int, int]], limits) -> tuple[yaml.Node, str]:
+    """The deepest node (and its pointer) written in place, not through an alias, that alone passes a limit."""
+    def over(node: yaml.Node) -> bool:
+        nodes, chars = sizes[id(node)]
+        return nodes > limits.max_alias_nodes or chars > limits.max_expanded_chars
+
+    node, pointer = root, ""
+    while True:
+        if isinstance(node, yaml.MappingNode):
+            members = [(value, pointers.join(pointer, key.value)) for key, value in node.value
+                       if isinstance(key, yaml.ScalarNode)]
+        elif isinstance(node, yaml.SequenceNode):
+            members = [(value, pointers.join(pointer, index)) for index, value in enumerate(node.value)]
+        else:
+            return node, pointer
+        here = node.start_mark.index  # an alias's node is the anchored one, written earlier
+        larger = [member for member in members if member[0].start_mark.index >= here and over(member[0])]
+        if not larger:
+            return node, pointer
+        node, pointer = max(larger, key=lambda member: sizes[id(member[0])])
 
 
 class _Builder:
@@ -101,6 +146,7 @@ class _Builder:
         self.limits = limits
         self.positions: dict[str, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.values = 0
 
     def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
         if depth > self.limits.max_depth:
@@ -108,6 +154,11 @@ class _Builder:
                               f"the document is nested more than {self.limits.max_depth} levels deep",
                               "course documents need far fewer levels; check for runaway nesting",
                               pointer=pointer)
+        self.values += 1
+        if self.values > self.limits.max_nodes:
+            line, column = _position(node)
+            raise InvalidDocument(f"{self.name}: too many values",
+                                  [too_many_values(self.name, self.limits, line, column, pointer)])
         if pointer not in self.positions:
             mark = node.start_mark
             self.positions[pointer] = (mark.line + 1, mark.column + 1)
@@ -140,11 +191,18 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
         tag = node.tag
         if tag == _STR:
+            if len(node.value) > self.limits.max_string_length:
+                line, column = _position(node)
+                self.problems.append(too_long_string(self.name, len(node.value), self.limits, line, column, pointer))
             return node.value  # what SafeConstructor.construct_yaml_str returns
         if tag == _TIMESTAMP:
             return node.value  # dates stay ISO strings, as in JSON
         if tag not in _SCALAR_TAGS:
             return self.unsupported(node, pointer)
+        if len(node.value) > self.limits.max_number_length and tag in _NUMBER_TAGS:
+            line, column = _position(node)
+            self.problems.append(too_long_number(self.name, len(node.value), self.limits, line, column, pointer))
+            return None
         try:
             value = _CONSTRUCTORS[tag](_scalar_constructor, node)
         except ConstructorError as err:

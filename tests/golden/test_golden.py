@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import vetkit
-from vetkit.batch import BatchResult, CourseRow
+from vetkit.batch import BatchResult, CourseRow, tally
 from vetkit.diff import compare
 from vetkit.render import diff as render_diff
 from vetkit.render import portfolio
@@ -56,7 +56,7 @@ class TestSynthetic:
                           ["TI-07"], output="ht&999 | draft.html"),
                 CourseRow("courses/<broken>.json", "invalid", 2,
                           problems=["courses/<broken>.json:1:27: error: invalid JSON | trailing comma"])]
-        batch = BatchResult(rows, [report, None], AS_OF, "ht-training", "out")
+        batch = BatchResult(rows, tally([report, None]), AS_OF, "ht-training", "out")
         golden("portfolio/index.html", portfolio.render_html(batch))
         golden("portfolio/summary.md", portfolio.render_markdown(batch))
         golden("portfolio/summary.json", portfolio.render_json(batch))

@@ -38,6 +38,15 @@ class TestImportCommand:
             f"next: fill in what is marked FILL IN, then vetkit validate {tmp_path / 'course.yaml'}"]
         assert yaml.safe_load((tmp_path / "course.yaml").read_text(encoding="utf-8"))["id"] == "plan"
 
+    def test_tags_are_suggested_not_claimed(self, cli, source, tmp_path):
+        """Each module's taught tags go under x-suggested with their confidence; no module claims a tag."""
+        assert cli("import", source("plan.docx"), "-o", tmp_path / "course.yaml", *OPTIONS).exit_code == 0
+        modules = yaml.safe_load((tmp_path / "course.yaml").read_text(encoding="utf-8"))["modules"]
+        assert [(m["title"], "topics" in m, m["x-suggested"]) for m in modules] == [
+            ("Module 1: Indicators", False, {"topics": {"labor-trafficking": 0.94, "myths": 0.45}}),
+            ("Module 2: Referrals", False, {"topics": {"victim-centered": 0.76}})]
+        assert cli("validate", tmp_path / "course.yaml").exit_code == 0
+
     def test_placeholders_are_located_validate_errors(self, cli, source, tmp_path):
         """`vetkit validate` on the draft reports each FILL IN as 'fill in FIELD' with its line, exit 2."""
         cli("import", source("plan.docx"), "-o", tmp_path / "course.yaml")
@@ -69,8 +78,10 @@ class TestImportCommand:
     @pytest.mark.parametrize("args, message", [
         (("-o", "out.txt"), "out.txt: write the course document to a .yaml or .json file\n"),
         (("--role", "patrl"), "unknown audience role 'patrl'; known roles: "),
-        (("--jurisdiction", "Texas"), "jurisdiction 'Texas': write US, a US state code such as TX, or a code such as "
-                                      "US-TX\n"),
+        (("--jurisdiction", "Texas"), "jurisdiction 'Texas' is not a jurisdiction code; write \"US\", a U.S. state "
+                                      "code such as \"TX\", an ISO 3166-2 code such as \"US-TX\", or the object form "
+                                      "{country: US, state: TX}\n"),
+        (("--jurisdiction", "ZZ"), "jurisdiction 'ZZ' is not a U.S. state or territory code; write \"US\""),
     ])
     def test_bad_arguments(self, cli, source, args, message):
         """A wrong output suffix, an unknown role or an unreadable jurisdiction: exit 2, one message."""
@@ -160,7 +171,7 @@ class TestPlantedTermInEveryFormat:
         return result.stdout
 
     def test_text(self, cli, source, pointer):
-        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: L01 “child prostitutes”" in self.score(cli, source, "text")
+        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: child prostitute (L01): “child prostitutes”" in self.score(cli, source, "text")
 
     def test_json(self, cli, source, pointer):
         report = assert_valid_report(json.loads(self.score(cli, source, "json")))
@@ -175,7 +186,7 @@ class TestPlantedTermInEveryFormat:
         assert f'<strong class="source">deck.pptx, slide 7 (notes)</strong> <code class="pointer">{pointer}</code>' in page
 
     def test_junit(self, cli, source, pointer):
-        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: L01 “child prostitutes”" in self.score(cli, source, "junit")
+        assert f"- deck.pptx, slide 7 (notes) [{pointer}]: child prostitute (L01): “child prostitutes”" in self.score(cli, source, "junit")
 
     def test_sarif(self, cli, source, pointer):
         log = json.loads(self.score(cli, source, "sarif"))
@@ -199,4 +210,4 @@ class TestPlantedTermInEveryFormat:
         target.write_text(text, encoding="utf-8")
         assert placeholders_left(target) == []
         result = cli("score", target, "--as-of", AS_OF, "--select", "TI-07")
-        assert re.search(rf"- deck\.pptx, slide 7 \(notes\) \[{re.escape(pointer)} \(line \d+\)\]: L01", result.stdout)
+        assert re.search(rf"- deck\.pptx, slide 7 \(notes\) \[{re.escape(pointer)} \(line \d+\)\]: child prostitute \(L01\): ", result.stdout)

@@ -381,6 +381,17 @@ class TestAC06:
 
 
 class TestAC07:
+    def test_a_correction_anywhere_counts_without_a_myths_module(self):
+        """No module is about myths, but a true-false item keyed False corrects one: explicit correction, a pass."""
+        target = course(modules=[module("Approach workers away from supervisors, with an advocate and a qualified "
+                                        "interpreter, and meet safety needs first.")],
+                        **assessed(item("Q1", "true-false", "A person must be moved across a border for the case to "
+                                        "be trafficking.", answer="False")))
+        result = run("AC-07", target)
+        assert result.outcome == "pass"
+        assert result.reason.endswith("No module is about myths, but the course corrects 1 myth statement(s) "
+                                      "explicitly (/assessments/0/items/0/prompt).")
+
     def test_myth_module_alone_does_not_excuse_a_myth(self):
         """A myths module that states a myth without a marker still fails."""
         target = course(modules=[module("Common myths about human trafficking, each followed by the fact that "

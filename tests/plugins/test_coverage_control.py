@@ -78,7 +78,7 @@ class TestCV05:
         assert result.outcome == outcome
         assert [f.pointer for f in result.findings if f.effect != "note"] == pointers
         assert [f.pointer for f in result.findings
-                if f.effect == "note" and not f.message.startswith("P-CTRL")] == notes
+                if f.effect == "note" and not f.message.startswith("Means of control found: ")] == notes
 
     def test_partial_credit_and_missing_means_are_named(self):
         """A failing course gets found/minimum as its score, and the finding names every missing means."""
@@ -130,7 +130,7 @@ class TestCV05Paraphrases:
         result = run(course(text, tagged=True), **{"control.min_means": 1})
         notes = [f.message for f in result.findings if f.effect == "note"]
         assert result.outcome == "pass" and len(notes) == 1, notes
-        assert notes[0].startswith("P-CTRL means found: ")
+        assert notes[0].startswith("Means of control found: ")
 
     def test_paraphrased_course_reaches_the_threshold(self):
         """A course that never uses the guideline's words but describes four means passes."""

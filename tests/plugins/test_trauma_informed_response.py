@@ -248,6 +248,16 @@ class TestTI04:
         assert (result.outcome, result.severity, result.score, pointers(result, "fail")) == \
             (outcome, severity, score if score is None else approx(score), fails)
 
+    def test_the_missing_practice_says_why_each_activity_does_not_count(self):
+        """An activity on the subject of another type, and one of the right type on another subject, are each named."""
+        result = run("TI-04", audience={"roles": ["patrol"], "experience": "in-service"},
+                     modules=[module(FIRST_CONTACT, ["first-contact"]), module("Housekeeping.", [], "M2")],
+                     activities=[activity("A1", "tabletop"), activity("A2", "scenario", "M2")])
+        assert [f.message for f in result.findings if f.pointer == "/activities"] == [
+            "No role-play or scenario activity practises trauma-informed first contact: A2 (scenario) is on another "
+            "subject (neither its own text nor its module's teaches it); A1 (tabletop) is on it, but only a role-play "
+            "or scenario counts as practice (contact.practice_types)."]
+
     def test_table_is_a_parameter(self):
         """A rubric can extend contact.role_topics, e.g. to dispatchers."""
         params = {"contact.role_topics": {"dispatcher": ["first-contact"]}}

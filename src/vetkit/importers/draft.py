@@ -4,7 +4,8 @@ Nothing is invented. A value the sources do not give comes from an option (``--r
 ``--level``, ``--minutes``...) or stays a ``FILL IN:`` placeholder that ``vetkit validate``
 reports as a located error. Each placeholder is a :class:`Gap` that also names the value
 scoring assumes when a course is scored straight from its sources; the report lists every
-such assumption. Module tags are left out: the course format makes them optional.
+such assumption. Module tags are left out (the course format makes them optional); the tags each
+module's text teaches are suggested under ``x-suggested``, not claimed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any, Mapping
 from attrs import field, frozen
 
 from ..errors import UsageError
+from ..jurisdictions import EXAMPLES, UnknownJurisdiction
+from ..jurisdictions import parse as parse_jurisdiction
 from ..placeholders import field_label, placeholder
 from ..provenance import Origin, record
 from .builder import CourseBuilder, joined
@@ -66,13 +69,10 @@ class ImportOptions:
 
 def jurisdiction(code: str) -> dict[str, str]:
     """``US`` → country; ``TX`` → a US state; ``US-TX`` or ``MX-CHH`` → country and subdivision."""
-    code = code.strip()
-    if re.fullmatch(r"[A-Za-z]{2}", code):
-        return {"country": "US"} if code.upper() == "US" else {"country": "US", "state": code.upper()}
-    match = re.fullmatch(r"([A-Za-z]{2})-([A-Za-z0-9]{1,3})", code)
-    if match:
-        return {"country": match.group(1).upper(), "state": match.group(2).upper()}
-    raise UsageError(f"jurisdiction {code!r}: write US, a US state code such as TX, or a code such as US-TX")
+    try:
+        return parse_jurisdiction(code)
+    except UnknownJurisdiction as err:
+        raise UsageError(f"jurisdiction {err}; {EXAMPLES}") from None
 
 
 @frozen
@@ -217,7 +217,30 @@ def build(builder: CourseBuilder, options: ImportOptions, sources: list[tuple[st
         data["x-source"] = record(Origin(first), spans)
     data["x-import"] = {"sources": [{"file": file, "format": kind, "sha256": digest}
                                     for file, kind, digest in sources]}
+    suggest_tags(data)
     return Draft(data, gaps, builder.notes, [file for file, _, _ in sources])
+
+
+#: Where a module's suggested tags go: never into its ``topics``, which are the author's claims.
+SUGGESTED = "x-suggested"
+
+
+def suggest_tags(data: dict[str, Any]) -> None:
+    """Put the tags each module's text teaches (topic evidence) under ``x-suggested``, with their confidence.
+
+    The author adopts a suggestion by moving it into ``topics``, ``populations`` or ``typologies``;
+    until then it is not a claim and scoring reads the text itself.
+    """
+    from ..course import Course
+    from ..topics import topic_evidence
+
+    for unit in topic_evidence(Course(data)).modules():
+        taught = {vocabulary: {evidence.tag: round(evidence.confidence, 2)
+                               for (voc, _), evidence in unit.evidence.items() if voc == vocabulary and evidence.taught}
+                  for vocabulary in ("topics", "populations", "typologies")}
+        taught = {vocabulary: tags for vocabulary, tags in taught.items() if tags}
+        if taught:
+            data["modules"][int(unit.pointer.rsplit("/", 1)[1])][SUGGESTED] = taught
 
 
 def _either(values) -> str:

@@ -16,7 +16,7 @@ What is here, by job:
 
 - answering: :class:`CheckContext`, :class:`Result`, :func:`combine`, :func:`most_severe`,
   :class:`Finding`; :func:`findings_result` and :class:`Wording` (findings to one outcome),
-  :func:`hit_finding` (a judged hit to a finding), :func:`summary`, :func:`merged` (parts combined,
+  :func:`hit_finding` (a judged hit to a finding), :func:`summary`, :func:`term_title`, :func:`term_titles`, :func:`merged` (parts combined,
   their reasons in one sentence);
 - what the course teaches, read from its text (declared tags are claims it must back):
   :func:`modules_teaching`, :func:`activities_teaching`, :func:`taught_tags`, :func:`teaches`,
@@ -71,7 +71,8 @@ from .lexicons import lexicon, mentions, pattern, phrase_set, phrases, scan, vio
 from .parts import coverage_part, found_notes, presence_part, set_id, violation_part, without_group
 from .topics import (activities_teaching, claim_findings, claims_for, modules_showing, modules_teaching, shown_tags,
                      taught_tags, teaches, topic_part)
-from .results import Wording, findings_result, hit_finding, merged, summary
+from ..lexical.scanning import term_title
+from .results import Wording, findings_result, hit_finding, merged, summary, term_titles
 from .words import article, join_words, plural, ticks
 
 __all__ = [
@@ -85,6 +86,6 @@ __all__ = [
     "jurisdiction", "lexicon", "load_phrase_set", "mentions", "merged", "module_tags", "modules_tagged",
     "modules_showing", "modules_teaching", "months_between", "most_severe", "negation_cues", "normalize_phone", "outside_us", "shown_tags",
     "pattern", "phrase_set", "phrases", "plural", "presence_part", "read_table", "scan", "select_texts",
-    "sentence_bounds", "sentences", "set_id", "summary", "taught_tags", "teaches", "text_index", "text_pointer",
+    "sentence_bounds", "sentences", "set_id", "summary", "taught_tags", "term_title", "term_titles", "teaches", "text_index", "text_pointer",
     "ticks", "topic_part", "true_false_key", "violation_part", "violations", "without_group",
 ]

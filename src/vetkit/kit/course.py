@@ -54,7 +54,7 @@ def outside_us(ctx: CheckContext, criteria: str) -> Result | None:
     country = jurisdiction(ctx.course).get("country")
     if country and country != "US":
         return ctx.not_applicable(f"Notice: jurisdiction.country is {country}, not US; {criteria}, so "
-                                  f"{ctx.rule.id} is not applicable (D12).")
+                                  f"{ctx.rule.id} is not applicable.")
     return None
 
 

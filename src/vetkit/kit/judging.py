@@ -30,6 +30,7 @@ why it has its effect and the fact to teach instead. The correction markers are 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -40,7 +41,7 @@ from attrs import evolve
 from ..concepts.stance import stance_at
 from ..lexical import NOTE_KINDS, ScanHit, classify, negation_cues, true_false_key
 from ..tables import read_table
-from ..text import PreparedText
+from ..text import prepared
 from .course import field_text
 from .lexicons import pattern
 from .topics import teaches
@@ -56,16 +57,55 @@ def _cues() -> dict[str, tuple[re.Pattern, ...]]:
     return {key: tuple(pattern(source) for source in raw[key]) for key in ("correction_markers", "heading_markers")}
 
 
+#: Texts at least this long have their markers found once (:func:`_marker_starts`) rather than searched
+#: for again in the window of every hit.
+_INDEXED = 8 * 1_000
+
+
 def find_marker(text: str, start: int = 0, end: int | None = None, *, kind: str = "correction_markers") -> str | None:
-    """The first correction marker (``data/framing.yaml``) in ``text[start:end]``, or None."""
+    """The first correction marker (``data/framing.yaml``) in ``text[start:end]``, or None.
+
+    In a long text, markers are looked up among the places where they occur in the whole text, so a
+    myth stated thousands of times is judged in time proportional to its hits, not to the hits times
+    the window each one reads.
+    """
     end = len(text) if end is None else end
-    found = [match for regex in _cues()[kind] if (match := regex.search(text, start, end))]
+    regexes = _cues()[kind]
+    if len(text) < _INDEXED:
+        found = [match for regex in regexes if (match := regex.search(text, start, end))]
+    else:
+        found = [match for regex, starts in zip(regexes, _marker_starts(text, kind))
+                 if (match := _first_at(regex, text, starts, start, end))]
     return min(found, key=lambda match: match.start()).group() if found else None
+
+
+@lru_cache(maxsize=8)  # the texts in use: a check goes through a course text by text
+def _marker_starts(text: str, kind: str) -> tuple[list[int], ...]:
+    """For each marker of ``kind``, every position of ``text`` where it matches, in order."""
+    every = []
+    for regex in _cues()[kind]:
+        starts, match = [], regex.search(text)
+        while match:
+            starts.append(match.start())
+            match = regex.search(text, match.start() + 1)
+        every.append(starts)
+    return tuple(every)
+
+
+def _first_at(regex: re.Pattern, text: str, starts: list[int], start: int, end: int) -> re.Match | None:
+    """The first match of ``regex`` within ``text[start:end]`` among the positions ``starts``."""
+    for index in range(bisect.bisect_left(starts, start), len(starts)):
+        if starts[index] >= end:
+            return None
+        match = regex.match(text, starts[index], end)
+        if match:
+            return match
+    return None
 
 
 def _in_myth_unit(text: str, start: int, end: int, field: str) -> bool:
     """Whether a correction marker frames the hit within its own sentence or list item (or table)."""
-    prep = PreparedText(text)
+    prep = prepared(text)
     block = prep.layout_at(start).block_at(start)
     if block is not None and block.kind == "table":
         return True  # a Myth/Fact table row: its column or row says which cell is the myth
@@ -84,6 +124,11 @@ def _negation(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) 
     return None
 
 
+#: Characters on each side of a hit that its sentence and passage are read over: a longer sentence or
+#: paragraph is read that far only, so that the work per hit stays bounded however long the text.
+_REACH = 1_000
+
+
 def doubt(text: str | None, start: int, end: int, *, skip: Sequence[tuple[int, int]] = ()) -> str | None:
     """Why an own-voice myth phrase may be a correction after all, or None when nothing suggests it.
 
@@ -92,14 +137,15 @@ def doubt(text: str | None, start: int, end: int, *, skip: Sequence[tuple[int, i
     """
     if text is None or text[start:end].strip() == "":
         return None
-    prep = PreparedText(text)
+    prep = prepared(text)
+    low, high = start - _REACH, end + _REACH
     s_start, s_end = prep.sentence_at(start)
-    s_end = max(s_end, end)
+    s_start, s_end = max(s_start, low), min(max(s_end, end), high)
     cue = _negation(text, s_start, start, skip) or _negation(text, end, s_end, skip)
     if cue:
         return f"the sentence also says '{' '.join(cue.group().split())}'"
     p_start, p_end = prep.paragraph_at(start)
-    marker = find_marker(text, min(p_start, s_start), max(p_end, s_end))
+    marker = find_marker(text, max(min(p_start, s_start), low), min(max(p_end, s_end), high))
     if marker:
         return f"the passage around it says '{marker}'"
     heading = prep.layout_at(start).heading_before(start)
@@ -158,7 +204,7 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
     if kind == "myth-correction" and module_match and text is not None:
         if teaches(course, module_match.group(1), "myths") and not _in_myth_unit(text, hit.start, hit.end, hit.field):
             return _verdict(hit, "needs-review", severity, "inside a module about myths only a marker in the same "
-                            "sentence or list item counts as a correction (§4.0); the marker is further away, so a "
+                            "sentence or list item counts as a correction; the marker is further away, so a "
                             "person must check", explanation)
 
     if kind in NOTE_KINDS:
@@ -177,19 +223,35 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
     reason = doubt(text, hit.start, hit.end, skip=skip)
     if reason:
         return _verdict(hit, "needs-review", severity, f"stated in the course's own voice, but {reason}; a person "
-                        "must check whether it is corrected (D5)", explanation)
+                        "must check whether it is corrected", explanation)
     reading = stance_at(course, hit.pointer, hit.start) if text is not None else None
     if reading is not None and reading.stance != "asserted":
         return _verdict(hit, "needs-review", severity, f"stated in the course's own voice, but the stance detector "
                         f"reads the passage as {reading.stance} ({reading.stance_reason}), as when the next sentence "
-                        "corrects it; a person must check whether it is corrected (D5)", explanation)
+                        "corrects it; a person must check whether it is corrected", explanation)
     return _verdict(hit, "fail", severity, "the myth is stated as fact in the course's own voice", explanation)
 
 
 def judge_all(course: Any, hits: Iterable[ScanHit], *, terms: Iterable[str] | None = None) -> list[ScanHit]:
-    """Every hit judged (only those of the given term ids, when ``terms`` is given)."""
+    """Every hit judged (only those of the given term ids, when ``terms`` is given).
+
+    Each hit is given as siblings only the hits of its detector and text that lie within the reach
+    of its judgement (:func:`doubt` reads no further), found by bisection: a myth stated thousands
+    of times in one text is judged in time proportional to the number of hits, not its square.
+    """
     wanted = set(terms) if terms is not None else None
     chosen = [hit for hit in hits if wanted is None or hit.term_id in wanted]
-    return [judge(course, hit, siblings=chosen) for hit in chosen]
+    groups: dict[tuple[str, str], list[ScanHit]] = {}
+    for hit in chosen:
+        groups.setdefault((hit.pointer, hit.term_id), []).append(hit)
+    nearby: dict[int, list[ScanHit]] = {}
+    for group in groups.values():
+        group.sort(key=lambda hit: hit.start)
+        starts = [hit.start for hit in group]
+        longest = max(hit.end - hit.start for hit in group)
+        for hit in group:
+            low = bisect.bisect_left(starts, hit.start - _REACH - longest)
+            nearby[id(hit)] = group[low:bisect.bisect_left(starts, hit.end + _REACH)]
+    return [judge(course, hit, siblings=nearby[id(hit)]) for hit in chosen]
 
 

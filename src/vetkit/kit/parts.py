@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..checking import CheckContext, Result
 from ..course import Course
 from ..lexical import PhraseReport, PhraseSet, Violation, find_violations
-from ..text import PreparedText, clauses
+from ..text import clauses, prepared
 from .course import field_text
 from .lexicons import phrase_set, phrases, violations
 from .results import Wording, findings_result
@@ -31,14 +31,15 @@ from .words import join_words
 
 
 def set_id(chosen: PhraseSet) -> str:
-    """The id a phrase set is known by in messages (P-VC, N-COND...)."""
-    return chosen.id or chosen.name
+    """How messages name a phrase set: its plain name and id, ``victim-centered wording (P-VC)``."""
+    return chosen.title
 
 
 @lru_cache(maxsize=16)
 def without_group(chosen: PhraseSet, group_id: str) -> PhraseSet:
     """The other groups of a set as a coverage set of minimum 1 (e.g. P-VC's "unconditional" wording alone)."""
-    return PhraseSet(chosen.name, "coverage", tuple(g for g in chosen.groups if g.id != group_id), chosen.id, 1)
+    return PhraseSet(chosen.name, "coverage", tuple(g for g in chosen.groups if g.id != group_id), chosen.id, 1,
+                     label=chosen.label)
 
 
 # --------------------------------------------------------------------------- phrases present, coverage counted
@@ -51,8 +52,9 @@ def found_notes(ctx: CheckContext, report: PhraseReport, groups: Iterable[str] |
     for group_id in report.found_groups if groups is None else groups:
         match = report.found(group_id)[0]
         notes.append(ctx.finding(
-            match.pointer, f"{name} {report.label(group_id)}: “{' '.join(match.matched.split())}” found in "
-            f"{match.field}.", effect="note", evidence=match.excerpt, start=match.start, end=match.end, term=name))
+            match.pointer, f"{name}, {report.label(group_id)}: “{' '.join(match.matched.split())}” found in "
+            f"{match.field}.", effect="note", evidence=match.excerpt, start=match.start, end=match.end,
+            term=report.phrase_set.id or name))
     return notes
 
 
@@ -118,7 +120,7 @@ def _sentence(course: Course, violation: Violation) -> tuple[int, str]:
     text = field_text(course, violation.pointer, violation.field)
     if not text or violation.end > len(text):
         return violation.start, violation.excerpt
-    start, end = PreparedText(text).sentence_at(violation.start)
+    start, end = prepared(text).sentence_at(violation.start)
     start = min(start, violation.start)
     return start, " ".join(text[start:max(end, violation.end)].split())
 
@@ -144,9 +146,10 @@ def violation_part(ctx: CheckContext, set_name: str, *, what: str, severity: str
     name = set_id(chosen)
     judged: dict[tuple, tuple[int, object]] = {}  # one finding per sentence and group: the worst
     for violation in violations(ctx, set_name):
-        head = f"{name} {violation.label or violation.group}: “{violation.matched}”"
+        head = f"{name}, {violation.label or violation.group}: “{violation.matched}”"
         sentence_start, sentence = _sentence(ctx.course, violation)
-        common = {"evidence": sentence, "start": violation.start, "end": violation.end, "term": name, "suggestion": fix}
+        common = {"evidence": sentence, "start": violation.start, "end": violation.end, "term": chosen.id or name,
+                  "suggestion": fix}
         kind = violation.context.kind
         if violation.effect == "note":
             rank, finding = 0, ctx.finding(

@@ -21,7 +21,8 @@ from typing import Any, Iterable, Sequence
 from attrs import frozen
 
 from ..checking import CheckContext, Result, combine, most_severe
-from ..lexical import ScanHit
+from ..lexical import Lexicon, PhraseSet, ScanHit
+from ..lexical.scanning import term_title
 from ..report import Finding
 from .course import field_text
 
@@ -43,10 +44,29 @@ def hit_finding(ctx: CheckContext, hit: ScanHit, *, message: str | None = None, 
                        suggestion=suggestion, severity=hit.severity, start=hit.start, end=hit.end, term=hit.term_id)
 
 
-def summary(terms: Iterable[str | None]) -> str:
-    """Term ids with their counts, sorted: ``L01 ×2, L03``."""
+def term_titles(ctx: CheckContext | None) -> dict[str, str]:
+    """``{id: "plain name (ID)"}`` for every row and phrase set of the lexicons the rule declares."""
+    titles: dict[str, str] = {}
+    if ctx is None or ctx.lexicons is None:
+        return titles
+    for name in ctx.rule.lexicons:
+        value = ctx.lexicons.get(name)
+        if isinstance(value, Lexicon):
+            titles.update((term.id, term_title(term)) for term in value.terms)
+        elif isinstance(value, PhraseSet) and value.id:
+            titles[value.id] = value.title
+    return titles
+
+
+def summary(terms: Iterable[str | None], ctx: CheckContext | None = None) -> str:
+    """Terms with their counts, sorted by id: ``child prostitute (L01) ×2, sex worker (L03)``.
+
+    Without ``ctx`` (or for a term its rule's lexicons do not hold) the bare id stands.
+    """
     counts = Counter(term for term in terms if term)
-    return ", ".join(f"{term} ×{count}" if count > 1 else term for term, count in sorted(counts.items()))
+    titles = term_titles(ctx)
+    return ", ".join(f"{titles.get(term, term)} ×{count}" if count > 1 else titles.get(term, term)
+                     for term, count in sorted(counts.items()))
 
 
 @frozen
@@ -54,7 +74,7 @@ class Wording:
     """The reasons a rule gives for each outcome of :func:`findings_result`.
 
     Each is a format string with the fields ``{count}`` (findings with the deciding effect),
-    ``{summary}`` (their term ids, counted), ``{first}`` (the first one's words and pointer) and
+    ``{summary}`` (their terms by plain name and id, counted), ``{first}`` (the first one's words and pointer) and
     ``{noted}`` (the ``noted`` sentence when there are notes, else empty). ``noted`` itself may use
     ``{count}`` and ``{summary}`` of the notes.
     """
@@ -84,11 +104,12 @@ def findings_result(ctx: CheckContext, findings: Sequence[Finding], wording: Wor
         fill = False
     else:
         fill = True
-    noted = wording.noted.format(count=len(notes), summary=summary(f.term for f in notes)) if notes and fill else ""
+    noted = (wording.noted.format(count=len(notes), summary=summary((f.term for f in notes), ctx))
+             if notes and fill else "")
     for effect, template in (("fail", wording.failed), ("needs-review", wording.review)):
         deciding = [finding for finding in ordered if finding.effect == effect]
         if deciding:
-            reason = template.format(count=len(deciding), summary=summary(f.term for f in deciding),
+            reason = template.format(count=len(deciding), summary=summary((f.term for f in deciding), ctx),
                                      first=_first(ctx, deciding[0]), noted=noted) if fill else template
             level = most_severe(f.severity for f in deciding) if severity is _FROM_FINDINGS else severity
             if effect == "fail":

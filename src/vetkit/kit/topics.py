@@ -115,7 +115,7 @@ def claim_findings(ctx: CheckContext, tag: str, vocabulary: str = "topics", *, c
             findings.append(ctx.finding(
                 f"{unit.pointer}/{field}/{declared.index(tag)}", f"{said}.",
                 effect="note" if covered or unit.kind == "activity" else "fail", severity=severity,
-                evidence=str(value.get("title", "")),
+                evidence=tag,
                 suggestion=f"Teach {_label(tag)} in this {unit.kind}, or remove the `{tag}` tag: a tag is a claim "
                            "the text must back."))
         elif unit.kind == "module" and tag not in declared and teaching and evidence is not None \

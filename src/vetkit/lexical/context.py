@@ -146,14 +146,21 @@ def _title_case_line(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+#: Characters on each side of a hit within which a name that holds it is looked for. A line longer than
+#: this is no title either, and looking no further keeps the work per hit bounded on a long line.
+_NAME_REACH = 200
+
+
 def _proper_name(text: str, start: int, end: int, sentence: tuple[int, int]) -> str | None:
     """The capitalised multi-word name that contains the hit, e.g. "Rescue & Restore"."""
     if not text[start:start + 1].isupper():
         return None
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if _title_case_line(text[line_start:line_end]):
+    low, high = max(0, start - _NAME_REACH), min(len(text), end + _NAME_REACH)
+    before, after = text.rfind("\n", low, start), text.find("\n", end, high)
+    line_start = before + 1 if before != -1 or low == 0 else low
+    line_end = after if after != -1 else high
+    whole_line = (before != -1 or low == 0) and (after != -1 or high == len(text))
+    if whole_line and _title_case_line(text[line_start:line_end]):
         return None
     tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text, line_start, line_end)]
     inside = [i for i, (s, e, _) in enumerate(tokens) if e > start and s < end]

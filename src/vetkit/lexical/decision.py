@@ -42,11 +42,11 @@ def decide(term: Term, context: Context, *, jargon_glossary_note: bool = False) 
     if context.is_note:
         return Decision("note", "info", _NOTE_REASONS[kind])
     if kind in term.exempt_in:
-        return Decision("note", "info", f"{term.id} is exempt in a {kind}")
+        return Decision("note", "info", f"the term is exempt in a {kind}")
     if term.jargon:
         if kind == "glossary" and jargon_glossary_note:
             return Decision("note", "info", "the rubric lowers jargon explained in the glossary to a note")
-        return Decision("needs-review", "warning", "trafficker jargon is reviewed, never failed (D3)")
+        return Decision("needs-review", "warning", "trafficker jargon is reviewed, never failed")
     if kind in ("citation", "glossary", "quoted"):
         return Decision("needs-review", "warning", f"a {kind} use drops to a warning for a person to review")
     if term.unambiguous:

@@ -22,6 +22,7 @@ text that normalizes to one of them counts as a match (P-HOT).
 File format::
 
     id: P-VC
+    label: victim-centered wording      # the plain name messages show: "victim-centered wording (P-VC)"
     kind: must-contain
     description: ...
     groups:
@@ -51,7 +52,7 @@ from .terms import PatternSpec
 KINDS = ("every-group", "must-contain", "coverage", "must-not-contain")
 _GROUP_KEYS = {"id", "label", "patterns", "require", "near", "near_scope", "phones", "family", "case_sensitive",
                "inflect"}
-_SET_KEYS = {"id", "name", "kind", "description", "minimum", "sources", "groups", "fields"}
+_SET_KEYS = {"id", "name", "label", "kind", "description", "minimum", "sources", "groups", "fields"}
 
 
 @frozen
@@ -91,6 +92,12 @@ class PhraseSet:
     description: str = ""
     sources: tuple[str, ...] = field(default=(), converter=tuple)
     fields: tuple[str, ...] = field(default=(), converter=tuple)
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        """The set for a message: its plain name and id, ``victim-centered wording (P-VC)`` (or the id alone)."""
+        return f"{self.label} ({self.id})" if self.label and self.id else (self.label or self.id or self.name)
 
     def group(self, group_id: str) -> PhraseGroup:
         """The group with this id."""
@@ -182,7 +189,8 @@ def load_phrase_set(source: Any, name: str | None = None) -> PhraseSet:
         raise LexiconError(f"{src.name}: invalid phrase set", problems)
     set_id = str(data.get("id") or data.get("name") or name or "")
     return PhraseSet(name or str(data.get("name") or set_id), kind, tuple(groups.values()), set_id, minimum,
-                     str(data.get("description") or ""), strings(data.get("sources")), strings(data.get("fields")))
+                     str(data.get("description") or ""), strings(data.get("sources")), strings(data.get("fields")),
+                     str(data.get("label") or ""))
 
 
 def merge_phrase_sets(parts: list[PhraseSet]) -> PhraseSet:
@@ -200,5 +208,6 @@ def merge_phrase_sets(parts: list[PhraseSet]) -> PhraseSet:
     return PhraseSet(first.name, first.kind, tuple(groups.values()), first.id, minimum,
                      next((p.description for p in parts if p.description), ""),
                      tuple(dict.fromkeys(s for p in parts for s in p.sources)),
-                     next((p.fields for p in reversed(parts) if p.fields), ()))
+                     next((p.fields for p in reversed(parts) if p.fields), ()),
+                     next((p.label for p in reversed(parts) if p.label), ""))
 

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from attrs import field, frozen
 
 from ..numbers import find_phone_numbers, normalize_phone
-from ..text import Corpus, PreparedText
+from ..text import Corpus, PreparedText, word_window
 from ..textindex import course_corpus
 from .context import Context, answer_key_context, keyed_context, negation_cues
 from .decision import decide
@@ -55,9 +55,13 @@ class ScanHit:
 
     def message(self) -> str:
         """One finding message: term, context, decision and why."""
-        name = f" ({self.term.label})" if self.term.label and self.term.label.lower() != self.matched.lower() else ""
-        return (f"{self.term.id} “{' '.join(self.matched.split())}”{name} — {self.context.explanation}; "
+        return (f"{term_title(self.term)}: “{' '.join(self.matched.split())}” — {self.context.explanation}; "
                 f"{self.reason} → {self.effect} ({self.severity}).")
+
+
+def term_title(term: Term) -> str:
+    """How messages name a lexicon row: its plain name and id, ``child prostitute (L01)`` (or the id alone)."""
+    return f"{term.label} ({term.id})" if term.label else term.id
 
 
 _SCANS: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
@@ -104,7 +108,7 @@ def _excerpt(prep: PreparedText, start: int, end: int, limit: int = 240) -> str:
     if s_end - s_start <= limit:
         return " ".join(text[s_start:s_end].split())
     half = (limit - (end - start)) // 2
-    lo, hi = max(s_start, start - half), min(s_end, end + half)
+    lo, hi = word_window(text, max(s_start, start - half), min(s_end, end + half), start, end)
     return ("…" if lo > s_start else "") + " ".join(text[lo:hi].split()) + ("…" if hi < s_end else "")
 
 
@@ -260,9 +264,10 @@ class Violation:
     effect: str  # needs-review | note
     label: str = ""
 
-    def message(self, set_id: str = "") -> str:
-        """One finding message naming the set, the construction and why it has its effect."""
-        name = f"{set_id} " if set_id else ""
+    def message(self, set_name: str = "") -> str:
+        """One finding message naming the set (``arrest as rescue (N-ARREST)``), the construction and why it has
+        its effect."""
+        name = f"{set_name}, " if set_name else ""
         what = self.label or self.group
         if self.effect == "note":
             return f"{name}{what}: “{self.matched}” — {self.context.explanation}; listed without effect."

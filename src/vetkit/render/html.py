@@ -12,6 +12,7 @@ and how-to-fix travel in it.
 
 from __future__ import annotations
 
+import os
 import re
 from html import escape
 from typing import Any, Iterable
@@ -21,15 +22,37 @@ from . import summary
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 _TONES = {"good", "pending", "warn", "bad"}
+_BANDS = {"good", "warn", "bad", "none"}
 _OUTCOME_CLASSES = {"pass": "pass", "fail": "fail", "needs-review": "review", "not-applicable": "na", "error": "error"}
 _OUTCOME_WORDS = {"pass": "Pass", "fail": "Fail", "needs-review": "Review", "not-applicable": "N/A", "error": "Error"}
 _EFFECT_CLASSES = {"fail": "fail", "needs-review": "review", "note": "note"}
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HYPHENATED_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 
 
 def _e(value: Any) -> str:
     """Escape any value for HTML text or a quoted attribute; control characters become U+FFFD."""
     return escape(_INVALID_XML.sub("\ufffd", "" if value is None else str(value)), quote=True)
+
+
+def _prose(value: Any) -> str:
+    """Escaped text in which ids such as ``TI-07`` never break across lines at their hyphen."""
+    return _HYPHENATED_ID.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', _e(value))
+
+
+def shown_path(name: Any, start: str | None = None) -> str:
+    """A file name as a reader should see it: an absolute path relative to ``start`` (the working directory).
+
+    Reports travel; an absolute path says where the course sat on one machine. Names that are not
+    absolute paths (``<data>``, ``courses/a.json``) are shown as they are.
+    """
+    text = "" if name is None else str(name)
+    if not os.path.isabs(text):
+        return text
+    try:
+        return os.path.relpath(text, start or os.getcwd())
+    except ValueError:  # another drive on Windows
+        return os.path.basename(text)
 
 
 def _tone(verdict: str) -> str:
@@ -86,7 +109,7 @@ def _masthead(report) -> str:
         f'<p class="eyebrow">vetkit report · {_e(rubric.get("title") or rubric.get("id"))} · as of {_e(report.as_of)}</p>\n'
         f'<h1>{_e(course.get("title"))}</h1>\n'
         f'<p class="meta"><span class="course-id">{_e(course.get("id"))}</span> · version {_e(course.get("version"))}'
-        f' · <span class="file">{_e(course.get("file"))}</span></p>\n'
+        f' · <span class="file">{_e(shown_path(course.get("file")))}</span></p>\n'
         "</header>")
 
 
@@ -98,7 +121,7 @@ def _summary(report) -> str:
              '<div class="card verdict-card">',
              '<p class="label">Verdict</p>',
              f'<p class="verdict" id="verdict">{_e(summary.verdict_label(report.verdict))}</p>',
-             f'<p class="why">{_e(_sentence(report.verdict_reason))}</p>',
+             f'<p class="why">{_prose(_sentence(report.verdict_reason))}</p>',
              '<ul class="counts" aria-label="Criteria by outcome">']
     for outcome, word in (("pass", "passed"), ("fail", "failed"), ("needs-review", "to review"),
                           ("not-applicable", "not applicable"), ("error", "errored")):
@@ -107,7 +130,7 @@ def _summary(report) -> str:
     lines.append("</ul>")
     essentials = summary.failing_essentials(report)
     if essentials:
-        lines.append(f'<p class="essentials">Essential criteria failed: {_e(", ".join(essentials))}</p>')
+        lines.append(f'<p class="essentials">Essential criteria failed: {_prose(", ".join(essentials))}</p>')
     lines += ["</div>",
               '<div class="card score-card">',
               '<p class="label">Score</p>',
@@ -153,7 +176,7 @@ def _notices(report) -> str:
     if not items:
         return ""
     return ('<section class="notices" aria-label="Notices"><ul>\n'
-            + "\n".join(f"<li>{_e(item)}</li>" for item in items) + "\n</ul></section>")
+            + "\n".join(f"<li>{_prose(item)}</li>" for item in items) + "\n</ul></section>")
 
 
 # -- score by category ----------------------------------------------------------------------------
@@ -169,15 +192,13 @@ def _categories(report) -> str:
 
 
 def category_chart(rows: Iterable[summary.CategorySummary]) -> str:
-    """An inline SVG bar chart: per category its percentage and pass/fail/review counts."""
-    rows = list(rows)
-    width, row_height, top = 760, 46, 4
-    height = top + row_height * len(rows)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="chart-title">Score by category</title>']
-    for index, row in enumerate(rows):
-        y = top + index * row_height
+    """A bar chart in HTML: per category its title, pass/fail/review counts, percentage and bar.
+
+    The words are HTML text, so they keep their size and wrap on a narrow screen; only the bars are
+    drawn (see :func:`bar`).
+    """
+    parts = ['<ul class="chart" aria-label="Score by category">']
+    for row in rows:
         percent = row.percent
         band = "none" if percent is None else "good" if percent >= 80 else "warn" if percent >= 50 else "bad"
         counts = [f"{row.passed} pass", f"{row.failed} fail", f"{row.review} review"]
@@ -186,18 +207,28 @@ def category_chart(rows: Iterable[summary.CategorySummary]) -> str:
         if row.not_applicable:
             counts.append(f"{row.not_applicable} n/a")
         label = "n/a" if percent is None else f"{percent:.0f}%"
-        parts.append(f'<g class="bar-row" data-category="{_e(row.slug)}">')
-        parts.append(f"<title>{_e(row.title)}: {_e(label)} ({_e(', '.join(counts))})</title>")
-        parts.append(f'<text class="cat" x="0" y="{y + 14}">{_e(row.title)}</text>')
-        parts.append(f'<text class="pct band-{band}" x="{width}" y="{y + 14}" text-anchor="end">{_e(label)}</text>')
-        parts.append(f'<text class="cnt" x="{width - 56}" y="{y + 14}" text-anchor="end">{_e(" · ".join(counts))}</text>')
-        parts.append(f'<rect class="track" x="0" y="{y + 22}" width="{width}" height="12" rx="6"/>')
-        if percent is not None:
-            parts.append(f'<rect class="bar band-{band}" x="0" y="{y + 22}" width="{max(width * percent / 100, 0):.1f}" '
-                         'height="12" rx="6"/>')
-        parts.append("</g>")
-    parts.append("</svg>")
+        parts.append(f'<li class="bar-row" data-category="{_e(row.slug)}" '
+                     f'title="{_e(row.title)}: {_e(label)} ({_e(", ".join(counts))})">'
+                     f'<span class="cat">{_e(row.title)}</span>'
+                     f'<span class="cnt">{_e(" · ".join(counts))}</span>'
+                     f'<span class="pct band-{band}">{_e(label)}</span>'
+                     + bar([] if percent is None else [(band, percent)]) + "</li>")
+    parts.append("</ul>")
     return "\n".join(parts)
+
+
+def bar(segments: Iterable[tuple[str, float]]) -> str:
+    """A 0–100 bar as inline SVG that stretches to its box: one filled segment per (band, percent)."""
+    parts = ['<svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">',
+             '<rect class="track" width="100" height="10"/>']
+    at = 0.0
+    for band, percent in segments:
+        width = max(min(percent, 100 - at), 0)
+        parts.append(f'<rect class="bar band-{band if band in _BANDS else "none"}" x="{at:.1f}" '
+                     f'width="{width:.1f}" height="10"/>')
+        at += width
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 # -- findings -------------------------------------------------------------------------------------
@@ -244,11 +275,11 @@ def _result_card(result) -> str:
              f'<p class="tags"><span class="tag{severity_class}">{_e(result.severity)}</span>'
              f'{essential}<span class="tag">{_e(summary.category_title(result.category))}</span>'
              f'<span class="tag">weight {_num(result.weight)}</span></p>',
-             f'<p class="reason">{_e(_sentence(result.reason))}</p>']
+             f'<p class="reason">{_prose(_sentence(result.reason))}</p>']
     if result.outcome == "needs-review" and result.question:
-        lines.append(f'<p class="question"><span class="label-inline">Question for the reviewer</span> {_e(result.question)}</p>')
+        lines.append(f'<p class="question"><span class="label-inline">Question for the reviewer</span> {_prose(result.question)}</p>')
     if result.rationale and result.outcome != "pass":
-        lines.append(f'<details class="rationale"><summary>Why it matters</summary><p>{_e(result.rationale)}</p></details>')
+        lines.append(f'<details class="rationale"><summary>Why it matters</summary><p>{_prose(result.rationale)}</p></details>')
     order = {"fail": 0, "needs-review": 1}
     findings = sorted(result.findings, key=lambda f: order.get(f.effect, 2))  # notes last (stable sort)
     fixing = result.outcome in ("fail", "needs-review", "error")  # a passing criterion needs no fix
@@ -258,16 +289,19 @@ def _result_card(result) -> str:
         shared = result.how_to_fix
     if findings:
         lines.append('<ol class="findings">')
-        lines += [_finding(finding, show_fix=fixing and shared is None and finding.effect != "note")
-                  for finding in findings]
+        quoted: set[str] = set()  # evidence repeated within a criterion is shown once
+        for finding in findings:
+            lines.append(_finding(finding, show_fix=fixing and shared is None and finding.effect != "note",
+                                  show_evidence=finding.evidence not in quoted))
+            quoted.add(finding.evidence)
         lines.append("</ol>")
     if shared:
-        lines.append(f'<p class="fix"><span class="label-inline">How to fix</span> {_e(shared)}</p>')
+        lines.append(f'<p class="fix"><span class="label-inline">How to fix</span> {_prose(shared)}</p>')
     lines.append("</article>")
     return "\n".join(lines)
 
 
-def _finding(finding, *, show_fix: bool) -> str:
+def _finding(finding, *, show_fix: bool, show_evidence: bool = True) -> str:
     effect = _EFFECT_CLASSES.get(finding.effect, "note")
     where = f'<code class="pointer">{_e(finding.pointer or "/")}</code>'
     if finding.line:
@@ -277,11 +311,11 @@ def _finding(finding, *, show_fix: bool) -> str:
         where = f'<strong class="source">{_e(finding.source.label)}</strong> {where}'
     lines = [f'<li class="finding {effect}">',
              f'<p class="where">{where}<span class="effect">{_e({"fail": "fails the criterion", "needs-review": "needs review", "note": "note"}.get(finding.effect, finding.effect))}</span></p>',
-             f'<p class="message">{_e(finding.message)}</p>']
-    if finding.evidence:
+             f'<p class="message">{_prose(finding.message)}</p>']
+    if finding.evidence and show_evidence:
         lines.append(f'<blockquote class="evidence">{_highlight(finding.evidence, finding.term)}</blockquote>')
     if show_fix and finding.suggestion:
-        lines.append(f'<p class="fix"><span class="label-inline">Fix</span> {_e(finding.suggestion)}</p>')
+        lines.append(f'<p class="fix"><span class="label-inline">Fix</span> {_prose(finding.suggestion)}</p>')
     lines.append("</li>")
     return "\n".join(lines)
 
@@ -292,8 +326,8 @@ def _highlight(evidence: str, term: str | None) -> str:
         at = evidence.lower().find(term.lower())
         if at >= 0:
             end = at + len(term)
-            return f"{_e(evidence[:at])}<mark>{_e(evidence[at:end])}</mark>{_e(evidence[end:])}"
-    return _e(evidence)
+            return f"{_prose(evidence[:at])}<mark>{_prose(evidence[at:end])}</mark>{_prose(evidence[end:])}"
+    return _prose(evidence)
 
 
 # -- alignment map and the criteria table ---------------------------------------------------------
@@ -388,14 +422,14 @@ def _footer(report) -> str:
              f'<dt>Rubric</dt><dd>{_e(rubric.get("title"))} (<code>{_e(rubric.get("id"))}</code> version '
              f'{_e(rubric.get("version"))}; verdict rule: {_e(verdict_rule)})</dd>',
              f'<dt>Course</dt><dd>{_e(course.get("id"))} version {_e(course.get("version"))}, '
-             f'<span class="file">{_e(course.get("file"))}</span></dd>',
+             f'<span class="file">{_e(shown_path(course.get("file")))}</span></dd>',
              f'<dt>Course hash</dt><dd><code class="hash">sha256 {_e(course.get("sha256"))}</code></dd>',
              f"<dt>Scored as of</dt><dd>{_e(report.as_of)}</dd>",
              f"<dt>Tool</dt><dd>vetkit {_e(report.tool_version)}</dd>"]
     if report.review:
         review = report.review
         reviewer = review.get("reviewer") or {}
-        lines.append(f'<dt>Review</dt><dd>{_e(review.get("file"))}, {_e(reviewer.get("name") or "reviewer")}, '
+        lines.append(f'<dt>Review</dt><dd>{_e(shown_path(review.get("file")))}, {_e(reviewer.get("name") or "reviewer")}, '
                      f'{_e(review.get("date"))}; applied to {_e(len(review.get("applied") or []))} criteria</dd>')
     if plugin_items:
         lines.append(f'<dt>Plugins</dt><dd><ul class="plugins">{plugin_items}</ul></dd>')
@@ -462,15 +496,17 @@ section { background: var(--paper); border: 1px solid var(--line); border-radius
 .notices ul { margin: 0; padding-left: 18px; }
 .hint { margin: -4px 0 12px; color: var(--muted); font-size: 13px; }
 .empty { color: var(--muted); margin: 0; }
-.chart { display: block; height: auto; }
-.chart text { font-size: 14px; fill: var(--ink); }
-.chart .cat { font-weight: 600; }
-.chart .cnt { fill: var(--muted); font-size: 13px; }
-.chart .pct { font-weight: 700; }
-.chart .track { fill: #e7ebf1; }
-.chart .bar.band-good { fill: var(--good); } .chart .bar.band-warn { fill: #d97706; } .chart .bar.band-bad { fill: var(--bad); }
-.chart .pct.band-good { fill: var(--good); } .chart .pct.band-warn { fill: var(--warn); } .chart .pct.band-bad { fill: var(--bad); }
-.chart .pct.band-none { fill: var(--faint); }
+.chart { list-style: none; margin: 0; padding: 0; }
+.chart .bar-row { display: grid; grid-template-columns: minmax(0, 1fr) auto auto; column-gap: 12px; align-items: baseline;
+  margin: 0 0 10px; }
+.chart .cat { font-weight: 600; font-size: 14px; }
+.chart .cnt { color: var(--muted); font-size: 13px; white-space: nowrap; }
+.chart .pct { font-weight: 700; font-size: 14px; text-align: right; white-space: nowrap; }
+.bar-track { grid-column: 1 / -1; display: block; width: 100%; height: 12px; margin-top: 3px; border-radius: 6px; overflow: hidden; }
+.bar-track .track { fill: #e7ebf1; }
+.bar-track .band-good { fill: var(--good); } .bar-track .band-warn { fill: #d97706; } .bar-track .band-bad { fill: var(--bad); }
+.chart .pct.band-good { color: var(--good); } .chart .pct.band-warn { color: var(--warn); } .chart .pct.band-bad { color: var(--bad); }
+.chart .pct.band-none { color: var(--faint); }
 .result { border: 1px solid var(--line); border-left: 5px solid var(--na); border-radius: 8px; padding: 10px 14px; margin: 10px 0; break-inside: avoid; }
 .result.fail { border-left-color: var(--bad); } .result.error { border-left-color: var(--err); }
 .result.review { border-left-color: #d9a400; } .result.pass { border-left-color: var(--good); }
@@ -507,6 +543,12 @@ section { background: var(--paper); border: 1px solid var(--line); border-radius
 .evidence::before { content: "\\201C"; } .evidence::after { content: "\\201D"; }
 mark { background: #ffe08a; color: inherit; padding: 0 1px; border-radius: 2px; font-style: normal; font-weight: 600; }
 .table-wrap { overflow-x: auto; }
+table.criteria, table.alignment { min-width: 660px; }
+table.criteria { min-width: 820px; }
+.criteria td:nth-child(2) { min-width: 280px; }
+.criteria td.rule-id { position: sticky; left: 0; background: var(--paper); }
+.criteria tbody tr:nth-child(even) td.rule-id { background: #fafbfc; }
+.nowrap { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); border-bottom: 2px solid var(--line); }
@@ -517,7 +559,7 @@ tbody tr:nth-child(even) { background: #fafbfc; }
 .obj-text { display: block; color: var(--muted); font-size: 13px; }
 .gap-row { background: #fffaf0 !important; }
 .id { display: inline-block; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12.5px;
-  background: var(--wash); border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; margin: 1px 0; }
+  background: var(--wash); border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; margin: 1px 0; white-space: nowrap; }
 .none { color: var(--faint); }
 .orphans { margin: 10px 0 0; padding-left: 18px; font-size: 14px; }
 .criteria .rule-id { font-size: 13px; }
@@ -528,6 +570,14 @@ tfoot th, tfoot td { font-weight: 700; border-bottom: 0; }
 .colophon dd { margin: 0; overflow-wrap: anywhere; }
 .plugins { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px; }
 @media (max-width: 760px) { .summary { grid-template-columns: 1fr; } .page { padding: 16px; } }
+@media (max-width: 560px) {
+  .page { padding: 12px; } .colophon { padding: 8px 12px 24px; }
+  h1 { font-size: 24px; } .verdict { font-size: 28px; }
+  section { padding: 14px 12px; } .result { padding: 8px 10px; } .findings { padding-left: 18px; }
+  .rule-title { flex-basis: 100%; }
+  .chart .bar-row { grid-template-columns: minmax(0, 1fr) auto; } .chart .cnt { grid-row: 2; grid-column: 1 / -1; }
+  .colophon dl { grid-template-columns: 1fr; } .colophon dd { margin-bottom: 4px; }
+}
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }
@@ -535,7 +585,7 @@ tfoot th, tfoot td { font-weight: 700; border-bottom: 0; }
   .page { max-width: none; padding: 0; }
   section { border: 0; padding: 0; margin: 0 0 14px; break-inside: auto; }
   .summary { grid-template-columns: 1.35fr 1fr; }
-  .card, tr, .finding, .chart, .result-head, .question, .fix { break-inside: avoid; }
+  .card, tr, .finding, .bar-row, .result-head, .question, .fix { break-inside: avoid; }
   .result { break-inside: auto; }
   .result-head, .tags { break-after: avoid; }
   h2 { break-after: avoid; }

@@ -104,20 +104,21 @@ def _findings(report, top: int) -> list[str]:
         criterion = f"**{text(result.rule_id)}** {text(result.title)} ({text(severity)})"
         icon = _OUTCOME_ICONS.get(result.outcome, "")
         if not shown:
-            rows.append(f"| {icon} | {criterion} | | {text(result.reason)} |")
-        previous_fix = None
-        for finding in shown:
+            fix = f"<br>Fix: {text(result.how_to_fix)}" if result.how_to_fix and result.outcome != "error" else ""
+            rows.append(f"| {icon} | {criterion} | | {text(result.reason)}{fix} |")
+        for view in summary.finding_views(shown):
+            finding = view.finding
             where = code(finding.pointer or "/")
             if finding.line:
                 where += f" line {finding.line}"
             if finding.source is not None:
                 where = f"{text(finding.source.label)}<br>{where}"
             message = text(finding.message)
-            if finding.evidence:
-                message += f" — “{text(finding.evidence)}”"
-            if finding.suggestion and finding.suggestion != previous_fix:
-                message += f"<br>Fix: {text(finding.suggestion)}"
-            previous_fix = finding.suggestion
+            if view.evidence:
+                message += f" — {text(summary.quoted(view.evidence))}"
+            if view.fix:
+                above = f" (the {view.fix_count} findings above)" if view.fix_count > 1 else ""
+                message += f"<br>Fix{above}: {text(view.fix)}"
             rows.append(f"| {icon} | {criterion} | {where} | {message} |")
     if not rows:
         return ["### Findings", "", "No criterion failed, errored or awaits review.", ""]

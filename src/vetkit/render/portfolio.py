@@ -14,12 +14,14 @@ from typing import Any, Iterator
 from urllib.parse import quote
 
 from . import summary
-from .html import CSP, STYLE, _e
+from .html import CSP, STYLE, _e, _prose, bar, shown_path
 from .markdown import code as md_code
 from .markdown import text as md_text
 
 #: Criteria listed in "fail most".
 TOP_CRITERIA = 12
+#: Skipped files listed in the text summary.
+TOP_SKIPPED = 10
 
 
 def _score(value: float | None) -> str:
@@ -91,6 +93,12 @@ def render_text(batch, *, color: bool = False, width: int = 100) -> str:
             f"{t.rule_id} failed in {t.failed} of {t.scored}" for t in failing) + ".")
     verdicts = ", ".join(f"{n} {verdict}" for verdict, n in _counts(batch).items())
     console.print(f"{verdicts}.")
+    if batch.skipped:
+        console.print(f"Skipped {len(batch.skipped)} file(s) that are not courses:")
+        for item in batch.skipped[:TOP_SKIPPED]:
+            console.print(f"  {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
+        if len(batch.skipped) > TOP_SKIPPED:
+            console.print(f"  ... and {len(batch.skipped) - TOP_SKIPPED} more (--format json lists all)")
     return buffer.getvalue()
 
 
@@ -121,6 +129,9 @@ def render_markdown(batch, **_: Any) -> str:
         lines += ["| Criterion | Failed | Review | Error | Scored in |", "|:--|--:|--:|--:|--:|"]
         lines += [f"| **{md_text(t.rule_id)}** {md_text(t.title)} | {t.failed} | {t.review} | {t.errors} | {t.scored} |"
                   for t in tallies]
+    if batch.skipped:
+        lines += ["", f"### Skipped: {len(batch.skipped)} file(s) that are not courses", ""]
+        lines += [f"- {md_code(item.path, in_table=False)}: {md_text(item.reason)}" for item in batch.skipped]
     return "\n".join(lines) + "\n"
 
 
@@ -131,21 +142,24 @@ def render_html(batch, **_: Any) -> str:
     tone = summary.VERDICT_TONES.get(worst, "pending")
     rows = []
     for row in batch.rows:
-        name = _e(f"{row.course_id} {row.title}" if row.course_id else row.path)
+        name = _e(f"{row.course_id} {row.title}" if row.course_id else shown_path(row.path))
         if row.output:
             name = f'<a href="{_e(quote(row.output))}">{name}</a>'
-        path = f'<span class="obj-text file">{_e(row.path)}</span>' if row.course_id else ""
+        path = f'<span class="obj-text file">{_e(shown_path(row.path))}</span>' if row.course_id else ""
         row_tone = summary.VERDICT_TONES.get(row.verdict, "pending")
         problems = ""
         if row.invalid:
-            problems = "<ul class=\"problems\">" + "".join(f"<li>{_e(p)}</li>" for p in row.problems[:5]) + (
-                f"<li>… and {len(row.problems) - 5} more</li>" if len(row.problems) > 5 else "") + "</ul>"
-        rows.append(f'<tr><td>{name}{path}{problems}</td>'
+            count = len(row.problems)
+            problems = (f'<details class="problems"><summary>{count} problem{"s" if count != 1 else ""}</summary>'
+                        "<ul>" + "".join(f"<li>{_e(p)}</li>" for p in row.problems[:5]) + (
+                            f"<li>… and {count - 5} more</li>" if count > 5 else "") + "</ul></details>")
+        row_class = ' class="invalid"' if row.invalid else ""
+        rows.append(f'<tr{row_class}><td>{name}{path}{problems}</td>'
                     f"<td>{_e(row.version or '–')}</td>"
                     f'<td><span class="pill tone-{row_tone}">{_e(summary.verdict_label(row.verdict))}</span></td>'
                     f'<td class="num">{_e(_score(row.score))}</td>'
-                    f"<td>{_e(', '.join(row.failing_essentials)) or '–'}</td>"
-                    f'<td class="why">{_e(_why(row))}</td></tr>')
+                    f"<td>{_prose(', '.join(row.failing_essentials)) or '–'}</td>"
+                    f'<td class="why">{_prose(_why(row))}</td></tr>')
     tallies = _tallies(batch)
     total = max(len([r for r in batch.rows if not r.invalid]), 1)
     if tallies:
@@ -172,10 +186,19 @@ def render_html(batch, **_: Any) -> str:
         "<tbody>", *rows, "</tbody></table></div></section>",
         '<section id="criteria-most"><h2>Criteria that fail most</h2>',
         '<p class="hint">In how many of the scored courses each criterion failed (red) or awaits review (amber).</p>',
-        *bars, "</section>", "</main>",
+        *bars, "</section>", *_skipped_html(batch), "</main>",
         f'<footer class="colophon">vetkit {_e(_version(batch))} · {len(batch.rows)} file(s) · '
         f'{sum(1 for r in batch.rows if r.invalid)} invalid · each course links to its own report</footer>',
         "</body>", "</html>"]) + "\n"
+
+
+def _skipped_html(batch) -> list[str]:
+    """The files of the searched folders that are not courses, and why."""
+    if not batch.skipped:
+        return []
+    items = "".join(f"<li><code>{_e(item.path)}</code>: {_e(item.reason)}</li>" for item in batch.skipped)
+    return [f'<section id="skipped"><h2>Skipped: {len(batch.skipped)} file(s) that are not courses</h2>',
+            f"<ul>{items}</ul></section>"]
 
 
 def _why(row) -> str:
@@ -186,38 +209,20 @@ def _why(row) -> str:
 
 
 def _version(batch) -> str:
-    for report in batch.reports:
-        if report is not None:
-            return report.tool_version
-    from ..__about__ import __version__
-
-    return __version__
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
+    return batch.tool_version
 
 
 def _tally_chart(tallies, total: int) -> str:
-    width, row_height = 760, 40
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {row_height * len(tallies) + 4}" width="100%" role="img" '
-             'aria-labelledby="tally-title" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="tally-title">Criteria that fail most</title>']
-    for index, tally in enumerate(tallies):
-        y = 4 + index * row_height
-        fail_w = width * tally.failed / total
-        review_w = width * tally.review / total
+    parts = ['<ul class="chart tallies" aria-label="Criteria that fail most">']
+    for tally in tallies:
         label = ", ".join(f"{word} {n}" for word, n in (("fails in", tally.failed), ("review in", tally.review),
                                                          ("errors in", tally.errors)) if n) + f" of {total}"
-        parts += [f'<g class="bar-row"><title>{_e(tally.rule_id)} {_e(tally.title)}: {_e(label)}</title>',
-                  f'<text class="cat" x="0" y="{y + 13}">{_e(tally.rule_id)} '
-                  f'<tspan class="cnt">{_e(_clip(tally.title, 84 - len(label)))}</tspan></text>',
-                  f'<text class="pct" x="{width}" y="{y + 13}" text-anchor="end">{_e(label)}</text>',
-                  f'<rect class="track" x="0" y="{y + 20}" width="{width}" height="10" rx="5"/>',
-                  f'<rect class="bar band-bad" x="0" y="{y + 20}" width="{fail_w:.1f}" height="10"/>',
-                  f'<rect class="bar band-warn" x="{fail_w:.1f}" y="{y + 20}" width="{review_w:.1f}" height="10"/>',
-                  "</g>"]
-    parts.append("</svg>")
+        parts.append(f'<li class="bar-row" title="{_e(tally.rule_id)} {_e(tally.title)}: {_e(label)}">'
+                     f'<span class="cat"><span class="rule-id">{_e(tally.rule_id)}</span> '
+                     f'<span class="cnt">{_e(tally.title)}</span></span>'
+                     f'<span class="pct">{_e(label)}</span>'
+                     + bar([("bad", 100 * tally.failed / total), ("warn", 100 * tally.review / total)]) + "</li>")
+    parts.append("</ul>")
     return "\n".join(parts)
 
 
@@ -228,5 +233,14 @@ PORTFOLIO_STYLE = """
 .courses a { color: var(--accent); font-weight: 600; text-decoration: none; }
 .courses a:hover { text-decoration: underline; }
 .courses .why { font-size: 13px; color: var(--muted); min-width: 220px; }
-.problems { margin: 4px 0 0; padding-left: 18px; color: var(--bad); font-size: 12.5px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+table.courses { min-width: 720px; }
+.courses td:first-child { min-width: 200px; }
+.problems { margin: 4px 0 0; color: var(--bad); font-size: 12.5px; }
+.problems summary { cursor: pointer; font-weight: 600; }
+.problems ul { margin: 4px 0 0; padding-left: 18px; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  overflow-wrap: anywhere; }
+.chart.tallies .bar-row { grid-template-columns: minmax(0, 1fr) auto; }
+.chart.tallies .cat { font-weight: 400; }
+.chart.tallies .cnt { white-space: normal; }
+.chart.tallies .pct { color: var(--muted); font-weight: 600; font-size: 13px; }
 """

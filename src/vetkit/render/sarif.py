@@ -247,9 +247,9 @@ def _uri(file: str | None) -> str | None:
     if PureWindowsPath(file).drive or file.startswith("/"):
         path = PurePosixPath(file.replace("\\", "/")) if not PureWindowsPath(file).drive else None
         if path is not None:
-            return "file://" + quote(str(path))
-        return "file:///" + quote(file.replace("\\", "/"))
-    return quote(file.replace(os.sep, "/"))
+            return "file://" + quote(str(path), errors="backslashreplace")
+        return "file:///" + quote(file.replace("\\", "/"), errors="backslashreplace")
+    return quote(file.replace(os.sep, "/"), errors="backslashreplace")
 
 
 def _mime(file: str) -> str:
@@ -270,7 +270,7 @@ def _source_mime(file: str) -> str | None:
 
 
 def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]  # any str
 
 
 def _name(title: str) -> str:

@@ -27,6 +27,68 @@ def verdict_label(verdict: str) -> str:
     return VERDICT_LABELS.get(verdict, verdict.replace("-", " ").capitalize())
 
 
+def verdict_line(report) -> str:
+    """The verdict on one line: ``REVISE  HT-101 Title (version 1.2): score 90.3/100; <why>.``"""
+    course = report.course
+    return _one_line(report.verdict, course.get("id"), course.get("title"), course.get("version"),
+                     report.score.value, report.verdict_reason)
+
+
+def row_verdict_line(row) -> str:
+    """The same line for one row of a batch summary (an invalid file says so and counts its problems)."""
+    if row.invalid:
+        return f"INVALID  {row.path}: {len(row.problems)} problem(s), listed on stderr."
+    return _one_line(row.verdict, row.course_id, row.title, row.version, row.score, row.reason)
+
+
+def _one_line(verdict: str, course_id, title, version, score: float | None, reason: str | None) -> str:
+    shown = "n/a" if score is None else f"{score:.1f}"
+    line = f"{verdict.upper()}  {course_id} {title} (version {version}): score {shown}/100"
+    reason = " ".join(str(reason or "").split())
+    return f"{line}; {reason}." if reason else f"{line}."
+
+
+_OPENING_QUOTES = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»“"
+
+
+def quoted(evidence: str) -> str:
+    """Evidence between “curly quotes”, unless it already opens or closes with a quote mark of its own."""
+    if evidence[:1] in _OPENING_QUOTES or evidence[-1:] in _CLOSING_QUOTES:
+        return evidence
+    return f"\u201c{evidence}\u201d"
+
+
+@frozen
+class FindingView:
+    """One finding as the reports list it: the evidence only where it is new within its criterion, and the fix
+    after the last finding of a run that shares it (``fix_count`` findings)."""
+
+    finding: object
+    evidence: str
+    fix: str | None
+    fix_count: int
+
+
+def finding_views(findings: Iterable) -> list[FindingView]:
+    """``findings`` with repeated evidence folded and each fix given once per run of findings that share it."""
+    findings = list(findings)
+    seen: set[str] = set()
+    views = []
+    run = 0
+    for index, finding in enumerate(findings):
+        evidence = finding.evidence if finding.evidence and finding.evidence not in seen else ""
+        seen.add(finding.evidence)
+        run += 1
+        following = findings[index + 1] if index + 1 < len(findings) else None
+        if following is not None and following.suggestion == finding.suggestion:
+            views.append(FindingView(finding, evidence, None, 0))
+        else:
+            views.append(FindingView(finding, evidence, finding.suggestion, run if finding.suggestion else 0))
+            run = 0
+    return views
+
+
 def category_title(category: str) -> str:
     """The human name of a category slug."""
     from ..rules import CATEGORIES

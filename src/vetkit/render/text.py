@@ -7,8 +7,10 @@ import shutil
 from collections import defaultdict
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.table import Table
+
+from ..safetext import shown
 
 VERDICT_STYLES = {
     "recommended": "bold green", "meets": "bold green",
@@ -36,6 +38,11 @@ def render(report, *, color: bool = False, width: int | None = None, explain: bo
         _arithmetic(console, report)
     _footer(console, report)
     return buffer.getvalue()
+
+
+def escape(text: str) -> str:
+    """A value from the course or a plugin, safe to print: control characters and markup escaped."""
+    return escape_markup(shown(text))
 
 
 def _score_line(report) -> str:
@@ -66,7 +73,13 @@ def _header(console: Console, report) -> None:
         console.print(f"[magenta]Notice:[/] {escape(notice)}")
 
 
+#: Findings listed per criterion before "... and N more" (``-v`` lists every one).
+TOP_FINDINGS = 8
+
+
 def _problems(console: Console, report, verbose: bool) -> None:
+    from .summary import finding_views, quoted
+
     shown = [r for r in report.results if r.outcome in ("fail", "error", "needs-review") or verbose]
     by_category: dict[str, list] = defaultdict(list)
     for result in shown:
@@ -85,20 +98,29 @@ def _problems(console: Console, report, verbose: bool) -> None:
             console.print(f"         {escape(result.reason)}", style="dim" if result.outcome == "pass" else None)
             if result.outcome == "needs-review" and result.question:
                 console.print(f"         Reviewer question: {escape(result.question)}")
-            for finding in [f for f in result.findings if f.effect != "note" or verbose][:8]:
+            listed = [f for f in result.findings if f.effect != "note" or verbose]
+            limit = len(listed) if verbose else TOP_FINDINGS
+            views = finding_views(listed[:limit])
+            for view in views:
+                finding = view.finding
                 where = finding.pointer or "/"
                 if finding.line:
                     where += f" (line {finding.line})"
                 if finding.source is not None:
                     where = f"{finding.source.label} [{where}]"
                 console.print(f"         - {escape(where)}: {escape(finding.message)}")
-                if finding.evidence:
-                    console.print(f"           \u201c{escape(finding.evidence)}\u201d", style="italic")
-                if finding.suggestion and verbose:
-                    console.print(f"           Fix: {escape(finding.suggestion)}")
-            hidden = len([f for f in result.findings if f.effect != "note" or verbose]) - 8
-            if hidden > 0:
-                console.print(f"         ... and {hidden} more finding(s) (--format json lists all)")
+                if view.evidence:
+                    console.print(f"           {escape(quoted(view.evidence))}", style="italic")
+                if view.fix:
+                    console.print(f"           Fix{_for_findings(view.fix_count)}: {escape(view.fix)}")
+            if not listed and result.outcome in ("fail", "needs-review") and result.how_to_fix:
+                console.print(f"         Fix: {escape(result.how_to_fix)}")
+            if len(listed) > limit:
+                console.print(f"         ... and {len(listed) - limit} more finding(s) (-v lists every one)")
+
+
+def _for_findings(count: int) -> str:
+    return f" (the {count} findings above)" if count > 1 else ""
 
 
 def _arithmetic(console: Console, report) -> None:
