@@ -44,10 +44,10 @@ OUTCOMES = {
     },
     "task-force-investigations": {
         "pass": "AU-01 AU-05 LO-01 LO-02 LO-04 DM-04 DM-05 DM-06 DV-03 DV-04 DV-05 EV-01 EV-02 EV-03 EV-04 TI-01 "
-                "TI-02 TI-03 TI-04 TI-05 TI-06 TI-08 TI-10 TI-11 TI-12 AC-01 AC-02 AC-03 AC-04 AC-05 AC-06 "
-                "AC-08 CV-01 CV-02 CV-03 CV-04 CV-05 CV-06 CV-07 AU-02 AU-03 AU-04 AU-06 LO-05 DV-01 DV-02 "
+                "TI-02 TI-03 TI-04 TI-05 TI-06 TI-08 TI-10 TI-11 TI-12 TI-13 AC-01 AC-02 AC-03 AC-04 AC-05 AC-06 "
+                "AC-07 AC-08 CV-01 CV-02 CV-03 CV-04 CV-05 CV-06 CV-07 AU-02 AU-03 AU-04 AU-06 LO-05 DV-01 DV-02 "
                 "DV-06 DM-01 DM-02 DM-03 RR-01 RR-02 RR-03 RR-04 LF-01 LF-02 LF-03 LF-05 LF-06 LF-07",
-        "needs-review": "LO-03 TI-07 TI-09 TI-13 TI-14 AC-07 AC-09 LF-04",
+        "needs-review": "LO-03 TI-07 TI-09 TI-14 AC-09 LF-04",
     },
 }
 VERDICTS = {"dispatcher-call-taking": ("not-recommended", 25.92), "roll-call-awareness": ("revise", 91.17),

@@ -60,11 +60,15 @@ def explain_rule(rule: Rule) -> str:
 
         lines += ["Sources:"] + [f"  {source_title(key)}" for key in rule.sources] + [""]
     if rule.detectors:
-        from .concepts import detector_problem, shipped_model
+        from .concepts import detector_problem, scored_families, shipped_model
 
         problem = detector_problem(rule.detectors)
         model = problem or f"model {shipped_model().description}"
-        lines += [f"Concept detectors: {', '.join(rule.detectors)} ({model})", ""]
+        lines += [f"Concept detectors: {', '.join(rule.detectors)} ({model})"]
+        off = [name for name in rule.detectors if name not in scored_families()]
+        if off and not problem:
+            lines += [f"Not scored (trained and measured only): {', '.join(off)}"]
+        lines += [""]
     lines += para("How to fix", rule.how_to_fix)
     lines += para("Reviewer question", rule.question)
     lines += para("Evidence to look at", rule.evidence)

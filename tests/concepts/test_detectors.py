@@ -1,27 +1,34 @@
-"""Concept detectors: one family at a time, sentences written for these tests (not in the corpus)."""
+"""Concept detectors: one family at a time, sentences written for these tests (not in the corpus).
+
+The model is read with every family (what the bench measures); a course gets only the scored ones."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from vetkit.concepts import detect
+from vetkit.concepts import detect, families, scored_families, shipped_model
+from vetkit.concepts.detect import read_course
 from vetkit.course import Course
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def hits(text: str, field: str = "text") -> list:
-    """The detector hits of a course whose one module (or one material, for imagery) holds ``text``."""
+def one_field(text: str, field: str = "text") -> Course:
+    """A course whose one module (or one material, for imagery) holds ``text``."""
     if field == "description":
-        data = {"modules": [{"id": "M1", "text": "Slides for the roll call."}],
-                "materials": [{"id": "S1", "type": "image", "moduleId": "M1", "description": text}]}
-    else:
-        data = {"modules": [{"id": "M1", "text": text}]}
-    return list(detect(Course(data)))
+        return Course({"modules": [{"id": "M1", "text": "Slides for the roll call."}],
+                       "materials": [{"id": "S1", "type": "image", "moduleId": "M1", "description": text}]})
+    return Course({"modules": [{"id": "M1", "text": text}]})
+
+
+def hits(text: str, field: str = "text") -> list:
+    """The hits of every family, scored or not, in a course whose one field holds ``text``."""
+    return list(read_course(one_field(text, field), shipped_model()))
 
 
 def shown(text: str, field: str = "text") -> list[tuple[str, str]]:
@@ -94,6 +101,31 @@ def test_a_hit_says_its_concept_stance_and_confidence():
     assert (hit.concept, hit.stance, hit.family, hit.pointer) == (concept, "asserted", "imagery",
                                                                   "/materials/0/description")
     assert 0.0 < hit.confidence <= 1.0 and "stance model" in hit.stance_reason
+
+
+def test_only_the_scored_families_reach_a_course():
+    assert scored_families() == ("statistics", "imagery")
+    assert [family.id for family in families().values() if family.scored] == ["statistics", "imagery"]
+    for family in sorted(PARAPHRASES):
+        text, concept, field = PARAPHRASES[family]
+        course = one_field(text, field)
+        reached = [(hit.concept, hit.effect) for hit in detect(course)]
+        assert reached == ([(concept, hits(text, field)[0].effect)] if family in scored_families() else []), family
+
+
+def test_a_family_that_is_not_scored_adds_nothing_to_its_criterion():
+    """The myth paraphrase the model finds, added to the roll-call example, leaves AC-07 as the lexicon decides
+    it, with no detector part."""
+    from vetkit.testing import run_rule
+
+    text = PARAPHRASES["myths"][0]
+    assert [hit.concept for hit in hits(text)] == ["myth-M13"]
+    data = json.loads((ROOT / "docs" / "examples" / "roll-call-awareness.json").read_text(encoding="utf-8"))
+    data["modules"][1]["text"] += " " + text
+    result = run_rule("AC-07", Course(data), as_of="2026-11-25")
+    assert result.outcome == "pass"
+    assert "detectors" not in result.reason
+    assert [f for f in result.findings if (f.term or "").startswith("myth-")] == []
 
 
 def test_titles_of_modules_are_not_read():

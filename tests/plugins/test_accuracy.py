@@ -416,8 +416,7 @@ class TestAC07:
                 {"id": "A", "text": "Many victims never self-identify.", "correct": True},
                 {"id": "B", "text": "Victims will ask for help.", "correct": False}])))
         result = run("AC-07", target)
-        lexical = [(pointer, term) for pointer, term in effects(result, "note") if not term.startswith("myth-")]
-        assert result.outcome == "pass" and lexical == [
+        assert result.outcome == "pass" and effects(result, "note") == [
             ("/modules/0/text", "M01"), ("/assessments/0/items/0/choices/1/text", "M09")]
 
 
@@ -459,7 +458,7 @@ EXPECTED = {
     "roll-call-awareness": {"AC-01": "pass", "AC-02": "pass", "AC-03": "pass", "AC-04": "pass", "AC-05": "pass",
                             "AC-06": "pass", "AC-07": "pass", "AC-08": "needs-review", "AC-09": "needs-review"},
     "task-force-investigations": {"AC-01": "pass", "AC-02": "pass", "AC-03": "pass", "AC-04": "pass",
-                                  "AC-05": "pass", "AC-06": "pass", "AC-07": "needs-review", "AC-08": "pass",
+                                  "AC-05": "pass", "AC-06": "pass", "AC-07": "pass", "AC-08": "pass",
                                   "AC-09": "needs-review"},
 }
 
@@ -467,8 +466,7 @@ EXPECTED = {
 class TestDocumentedCourses:
     @pytest.mark.parametrize("path", DOC_COURSES, ids=lambda p: p.stem)
     def test_outcomes(self, path):
-        """The dispatcher course fails its planted errors; the task-force and roll-call courses pass, except for
-        sentences the concept detectors send to a reviewer (AC-07 of the task-force course)."""
+        """The dispatcher course fails its planted errors; the task-force and roll-call courses pass."""
         target = vetkit.load_course(path)
         got = {rule_id: run(rule_id, target).outcome for rule_id in RULES}
         assert got == EXPECTED[path.stem]

@@ -498,19 +498,11 @@ class TestDocumentationCourses:
 
     @pytest.mark.parametrize("name", ["task-force-investigations", "roll-call-awareness"])
     def test_model_courses_pass_every_automated_rule(self, name):
-        """The task-force and roll-call courses pass every automated TI rule; manual ones await a reviewer, and so
-        do sentences the concept detectors read as a harm in other words (TI-13 of the task-force course: a case
-        narrative in which the husband offers to interpret)."""
+        """The task-force and roll-call courses pass every automated TI rule; manual ones await a reviewer."""
         course = _doc(name)
-        results = {rule_id: run_rule(rule_id, course, as_of=AS_OF) for rule_id in RULES}
-        reviews = {rule_id: [finding.message for finding in result.findings if finding.effect == "needs-review"]
-                   for rule_id, result in results.items()}
-        detected = {rule_id for rule_id, messages in reviews.items()
-                    if messages and all(message.startswith("Detector ") for message in messages)}
-        assert {rule_id for rule_id, result in results.items() if result.outcome != "pass"} - detected == {"TI-09",
-                                                                                                        "TI-14"}
-        assert detected == ({"TI-13"} if name == "task-force-investigations" else set())
-        assert results["TI-09"].outcome == results["TI-14"].outcome == "needs-review"
+        outcomes = {rule_id: run_rule(rule_id, course, as_of=AS_OF).outcome for rule_id in RULES}
+        assert {rule_id for rule_id, outcome in outcomes.items() if outcome != "pass"} == {"TI-09", "TI-14"}
+        assert outcomes["TI-09"] == outcomes["TI-14"] == "needs-review"
 
     def test_engine_runs_the_rules(self):
         """Through the engine, the rules score a documentation course with their rule ids and questions."""

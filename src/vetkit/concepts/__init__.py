@@ -16,7 +16,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Iterable
 
-from .catalogue import STANCES, Concept, Family, concepts, families, family_of
+from .catalogue import STANCES, Concept, Family, concepts, families, family_of, scored_families
 from .detect import ConceptHit, detect
 from .model import MODEL_FILE, shipped_model
 from .stance import stance_at
@@ -41,8 +41,10 @@ def detector_problem(wanted: Iterable[str]) -> str | None:
 
 def describe() -> str:
     """The model file, its version and checksum, and the families it serves (for ``vetkit plugins``)."""
-    return f"concept detectors (vetkit core): {shipped_model().description}; families {', '.join(families())}"
+    measured = [name for name in families() if name not in scored_families()]
+    return (f"concept detectors (vetkit core): {shipped_model().description}; scored families "
+            f"{', '.join(scored_families()) or 'none'}; trained and measured only: {', '.join(measured) or 'none'}")
 
 
 __all__ = ["STANCES", "Concept", "ConceptHit", "Family", "concepts", "describe", "detect", "detector_problem",
-           "families", "family_of", "model_path", "shipped_model", "stance_at"]
+           "families", "family_of", "model_path", "scored_families", "shipped_model", "stance_at"]

@@ -37,19 +37,31 @@ class Family:
     title: str
     concepts: tuple[Concept, ...]
     fields: tuple[str, ...] = ()  # the kinds of field it is read in (empty: every field)
+    scored: bool = False  # whether its hits reach a course; every family is trained and measured
 
 
 @lru_cache(maxsize=1)
 def families() -> Mapping[str, Family]:
     """Every family of the catalogue, by id, in catalogue order."""
-    raw = read_table("vetkit", "concepts/catalogue")["families"]
+    table = read_table("vetkit", "concepts/catalogue")
+    raw, scored = table["families"], set(table["scored"])
+    unknown = sorted(scored - set(raw))
+    if unknown:
+        raise ValueError(f"concepts/catalogue.yaml scores the unknown famil{'ies' if len(unknown) > 1 else 'y'} "
+                         f"{', '.join(unknown)}; list only families under `families`")
     found = {}
     for family_id, family in raw.items():
         concepts = tuple(Concept(concept_id, family_id, entry["label"], tuple(entry["criteria"]),
                                  tuple(re.compile(source, re.IGNORECASE) for source in entry.get("spared", ())))
                          for concept_id, entry in family["concepts"].items())
-        found[family_id] = Family(family_id, family["title"], concepts, tuple(family.get("fields", ())))
+        found[family_id] = Family(family_id, family["title"], concepts, tuple(family.get("fields", ())),
+                                  family_id in scored)
     return found
+
+
+def scored_families() -> tuple[str, ...]:
+    """The families whose hits reach a course (the catalogue's ``scored`` list), in catalogue order."""
+    return tuple(family.id for family in families().values() if family.scored)
 
 
 @lru_cache(maxsize=1)

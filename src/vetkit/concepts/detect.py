@@ -7,7 +7,9 @@ trained and measured on are read (module texts, activities, materials, assessmen
 definitions, reference titles...; not titles of modules or schedule notes). Each hit carries its
 effect: ``fail`` when the course asserts the concept with a confidence above the family's fail
 threshold, ``needs-review`` when it asserts it below that, ``note`` for every other stance. The
-result is computed once per course and shared by every rule that reads a family.
+result is computed once per course and shared by every rule that reads a family. Only the families
+the catalogue scores reach a course; :func:`read_course` without ``families_read`` reads them all, as
+the bench does.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from attrs import frozen
 from ..lexical import true_false_key
 from ..percourse import per_course
 from ..textindex import text_index
-from .catalogue import concepts, families
+from .catalogue import concepts, families, scored_families
 from .model import ConceptModel, shipped_model
 from .reading import KEY_FALSE, KEY_INCORRECT, Reading, concept_scores, read_sentence
 
@@ -74,10 +76,15 @@ def _effect(reading: Reading, fail: float | None) -> str:
     return "fail" if fail is not None and reading.confidence >= fail else "needs-review"
 
 
-def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
-    """Every detector hit of ``course`` under ``model`` (not cached; see :func:`detect`)."""
+def read_course(course: Any, model: ConceptModel, families_read: Iterable[str] | None = None
+                ) -> tuple[ConceptHit, ...]:
+    """Every detector hit of ``course`` under ``model``, of ``families_read`` when given (not cached; see
+    :func:`detect`)."""
     index = text_index(course)
     thresholds = model.thresholds
+    if families_read is not None:
+        wanted = set(families_read)
+        thresholds = {family: limits for family, limits in thresholds.items() if family in wanted}
     minimum = min((limits.lowest for limits in thresholds.values()), default=1.0)
     minimum_words = model.minimum_words
     restricted = {family.id: set(family.fields) for family in families().values() if family.fields}
@@ -112,7 +119,8 @@ def read_course(course: Any, model: ConceptModel) -> tuple[ConceptHit, ...]:
 
 
 def detect(course: Any, families_read: Iterable[str] | None = None) -> tuple[ConceptHit, ...]:
-    """The detector hits of ``course`` (those of ``families_read`` when given), read once per course."""
+    """The detector hits of ``course`` in the scored families (those of ``families_read`` among them when
+    given), read once per course."""
     hits = _course_hits(course)
     if families_read is None:
         return hits
@@ -122,4 +130,4 @@ def detect(course: Any, families_read: Iterable[str] | None = None) -> tuple[Con
 
 @per_course
 def _course_hits(course: Any) -> tuple[ConceptHit, ...]:
-    return read_course(course, shipped_model())
+    return read_course(course, shipped_model(), scored_families())

@@ -10,7 +10,8 @@ before scoring. A check adds the detectors' part to its lexical part::
 Only hits of concepts that feed the rule (the catalogue's ``criteria``) are read. Where the lexicon
 layer already judged something in the same sentence (``covered``), its decision stands and the
 detector hit is left out. An asserted hit above its family's fail threshold fails, below it a
-person reviews; a refuted, negated, quoted or named hit is a note that says why.
+person reviews; a refuted, negated, quoted or named hit is a note that says why. A family the
+catalogue does not score adds nothing: its part is not applicable.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..checking import CheckContext, Result
-from ..concepts import ConceptHit, detect, shipped_model
+from ..concepts import ConceptHit, detect, scored_families, shipped_model
 from ..report import Finding
 from .results import Wording, findings_result
 
@@ -75,14 +76,17 @@ def concept_part(ctx: CheckContext, *families: str, severity: str, what: str, co
 
     ``what`` names the harm (e.g. "a myth stated as fact"); ``concepts`` keeps only those concept ids.
     """
+    hits = concept_hits(ctx, *families)
+    if not set(families or ctx.rule.detectors) & set(scored_families()):
+        return Result("not-applicable", f"the concept detectors for {what} are trained and measured but not scored")
     wanted = set(concepts) if concepts is not None else None
     covered = list(covered)
-    findings = [concept_finding(ctx, hit, severity=severity, fix=fix) for hit in concept_hits(ctx, *families)
+    findings = [concept_finding(ctx, hit, severity=severity, fix=fix) for hit in hits
                 if (wanted is None or hit.concept in wanted) and not _covered(hit, covered)]
     return findings_result(ctx, findings, Wording(
         failed=f"{{count}} sentence(s) in which the detectors find {what} in the course's own voice ({{summary}}), "
                f"first {{first}}{{noted}}.",
         review=f"{{count}} sentence(s) that may hold {what} in other words than the guide's ({{summary}}); a "
                f"reviewer decides{{noted}}.",
-        passed=f"The detectors find no {what} in the course's own voice{{noted}}.",
+        passed=f"The detectors find no sentence with {what} in the course's own voice{{noted}}.",
         noted="; {count} refuted, negated, quoted or named use(s) noted ({summary})"))
