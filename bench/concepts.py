@@ -3,6 +3,8 @@
 Run: ``python bench/concepts.py`` (needs the ``train`` extra; about three minutes on 2 cores).
 ``--quick`` leaves out the cross-author runs. Printed:
 
+Every family is measured; the `scored` column says which reach a course (the catalogue's `scored`).
+
 - **held-out folds**: the corpus (``corpus/concepts``) and the neutral passages (``corpus/neutral``)
   under grouped five-fold cross-validation, read as the shipped detectors read a course (a prose row
   placed among the sentences of a neutral passage), at the thresholds calibrated on those folds.
@@ -49,12 +51,15 @@ def _cell(value) -> str:
 
 
 def print_figures(title: str, figures: dict) -> None:
+    from vetkit.concepts import scored_families
+
     print(f"\n## {title}\n")
-    print("| family | asserted rows | recall at review | precision at review | recall at fail | precision at fail "
+    print("| family | scored | asserted rows | recall at review | precision at review | recall at fail | precision at fail "
           "| fails | neutral reviews |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for family, row in figures["families"].items():
-        print(f"| {family} | {row['asserted']} | {_cell(row['review_recall'])} | {_cell(row['review_precision'])} | "
+        scored = "yes" if family in scored_families() else "no"
+        print(f"| {family} | {scored} | {row['asserted']} | {_cell(row['review_recall'])} | {_cell(row['review_precision'])} | "
               f"{_cell(row['fail_recall'])} | {_cell(row['fail_precision'])} | {row['failed']} | "
               f"{row['neutral_reviews']} |")
     print("\n| stance | rows | fail | needs-review | note | nothing | stance read right | stance precision |")
