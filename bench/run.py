@@ -45,11 +45,13 @@ AS_OF = "2026-06-30"
 BUDGETS = {  # figure -> (comparison, limit)
     "cold --version": ("<=", 6.0),
     "cold --help": ("<=", 6.0),
-    "validate+score": ("<=", 40.0),
-    "batch --jobs 1": (">=", 150.0),
-    "batch --jobs 2": (">=", 150.0),
+    "vetkit score (e2e)": ("<=", 15.0),
+    "validate+score": ("<=", 150.0),
+    "batch --jobs 1": (">=", 60.0),
+    "batch --jobs 2": (">=", 60.0),
     "jobs 2 / jobs 1": (">=", 1.6),
     "text scan": (">=", 20.0),
+    "peak RSS, one course": ("<=", 80.0),
 }
 
 
@@ -143,7 +145,7 @@ class Table:
         if budget is not None:
             op, limit = budget
             ok = measured <= limit if op == "<=" else measured >= limit
-            status = f"{'met' if ok else 'MISSED'} ({op} {limit:g}{ratio_unit if ratio is not None else ''})"
+            status = f"{'met' if ok else 'MISSED'} ({op} {limit:g}{ratio_unit if ratio is not None else ' ' + unit})"
         row = {"figure": figure, "value": value, "unit": unit, "baseline": baseline, "ratio": ratio,
                "ratio_unit": ratio_unit, "budget": status, "note": note}
         self.rows.append(row)

@@ -97,9 +97,9 @@ def test_a_worker_that_dies_ends_the_batch_cleanly(courses, tmp_path, monkeypatc
 
 
 def test_batch_result_holds_no_reports():
-    """BatchResult is rows, criterion tallies and where things were written."""
+    """BatchResult is rows, criterion tallies, where things were written and the files skipped."""
     assert [field.name for field in BatchResult.__attrs_attrs__] == [
-        "rows", "criteria", "as_of", "rubric", "output_dir", "written", "tool_version"]
+        "rows", "criteria", "as_of", "rubric", "output_dir", "written", "tool_version", "skipped"]
 
 
 def test_the_cli_summary(courses):

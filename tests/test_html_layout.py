@@ -21,7 +21,7 @@ import pytest
 from attrs import evolve
 from click.testing import CliRunner
 
-from vetkit.batch import BatchResult, CourseRow
+from vetkit.batch import BatchResult, CourseRow, tally
 from vetkit.cli import main
 from vetkit.render import html as html_renderer
 from vetkit.render import portfolio
@@ -49,7 +49,7 @@ def invalid_batch(path: str = "courses/broken.json") -> BatchResult:
                       report.course["title"], report.score.value, report.score.coverage, ["TI-07", "LO-01"],
                       output="ok.html"),
             CourseRow(path, "invalid", 2, problems=[f"{path}:1:{n}: error: problem {n}" for n in range(1, 10)])]
-    return BatchResult(rows, [report, None], AS_OF, "ht-training", "out")
+    return BatchResult(rows, tally([report, None]), AS_OF, "ht-training", "out")
 
 
 class TestMarkup:

@@ -1,9 +1,11 @@
 """Plain words: no internal row id reaches a reader without its plain name.
 
 Lexicon rows (L12, M10, S01, I01), phrase sets (P-VC, N-COND) and source keys (IRINA) appear in
-messages only as "plain name (ID)"; guideline sections (§4.7, "guidelines 5.1") and decision ids
-((D3)) never appear. Checked over every reason, finding message and suggestion of the three bundled
-examples and of every built-in rule's own examples.
+messages only as "plain name (ID)"; guideline sections (§4.7, "guidelines 5.1"), decision ids
+((D3)) and term-class marks ((U)) never appear. Checked over every reason, finding message and
+suggestion of the three bundled examples and of every built-in rule's own examples, and over the
+documentation of every built-in criterion: what `vetkit explain ID` prints and its section of the
+generated criteria pages.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from vetkit.examples import example_course
 from vetkit.lexical import Lexicon, PhraseSet
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+DOCS_GEN = Path(__file__).resolve().parents[1] / "docs" / "gen"
 #: Source keys that are also the names people know an organisation or program by: they read as words.
 NAMES = {"DOL", "GAATW", "IADLEST", "NENA", "NHTTAC", "SAMHSA", "SOAR"}
-NEVER = re.compile(r"§\s*\d|\(D\d+\)|\bguidelines'? \d|\bguidelines'? §")
+#: Guideline sections (§4.7, not a statute's "18 U.S.C. § 1591"), decision ids and term-class marks.
+NEVER = re.compile(r"§\s*\d{1,2}(?:\.\d+)*(?![\w-]|\.\d)|\(D\d+[),;]|\(U\)|\bdecision D\d+|\bguidelines'? \d"
+                   r"|\bguidelines'? §")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +38,7 @@ def engine() -> vetkit.Engine:
 @lru_cache(maxsize=1)
 def plain_names() -> dict[str, str]:
     """Every internal id a message may show, with the plain name that must come before it."""
-    names = {key: source.name for key, source in sources().items() if key not in NAMES and key != "‡"}
+    names = {key: source.name for key, source in sources().items() if key not in NAMES}
     registry = engine().lexicons
     for name in registry.names():
         value = registry.get(name)
@@ -47,10 +52,12 @@ def plain_names() -> dict[str, str]:
 def bare_ids(text: str) -> list[str]:
     """The internal ids in ``text`` not written as "plain name (ID)", and any section or decision id."""
     problems = [match.group(0) for match in NEVER.finditer(text)]
+    rest = text
     for identifier, name in plain_names().items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(identifier)}(?![\w-])", text):
-            if not text[:match.start()].endswith(f"{name} ("):
-                problems.append(identifier)
+        rest = rest.replace(f"{name} ({identifier})", "")
+    for identifier in plain_names():
+        word = rf"(?<![\w-]){re.escape(identifier)}(?![\w-])" if identifier.isascii() else re.escape(identifier)
+        problems += [identifier] * len(re.findall(word, rest))
     return problems
 
 
@@ -67,10 +74,15 @@ def texts_of(report) -> list[tuple[str, str]]:
 
 def test_the_checker_catches_bare_ids():
     assert sorted(bare_ids("L12 “rescue” needs review (D3), see §4.7 and guidelines 5.1; P-VC")) == [
-        "(D3)", "L12", "P-VC", "guidelines 5", "§4"]
+        "(D3)", "L12", "P-VC", "guidelines 5", "§4.7"]
+    assert bare_ids("an unambiguous term (U) fails (§4.0, §7); decision D7 splits it") == [
+        "(U)", "§4.0", "§7", "decision D7"]
+    assert bare_ids('cites "18 U.S.C. § 1591(a)", "Tex. Penal Code § 20A.02" or "O.C.G.A. § 16-5-46"') == []
     assert bare_ids("rescue / save framing (L12): “rescue”; victim-centered wording (P-VC) is present") == []
     assert bare_ids("Irina Project, Language Matters (IRINA)") == []
     assert bare_ids("see IRINA") == ["IRINA"]
+    assert bare_ids("PBJ Learning on trafficking statistics (PBJ)") == []
+    assert bare_ids("restitution (18 U.S.C. 1593‡), general knowledge (‡); see (D4, D12)") == ["(D4,", "‡"]
 
 
 @pytest.mark.parametrize("name", sorted(path.name for path in EXAMPLES.glob("*.json")))
@@ -96,6 +108,51 @@ def test_rule_examples_speak_plainly():
                     bad.append(f"{rule.id} {example.name!r} {where}: {bare_ids(text)}: {text}")
     assert checked > 300
     assert not bad, "\n".join(bad)
+
+
+def builtin_rules() -> list:
+    own = {info.name for info in engine().plugins if info.distribution == "vetkit"}
+    return [rule for rule in engine().rules.values() if rule.plugin in own]
+
+
+def problems_in(where: str, text: str) -> list[str]:
+    """``bare_ids`` over ``text`` with its line breaks and indents folded, as a reader sees it."""
+    found = bare_ids(" ".join(text.split()))
+    return [f"{where}: {found}"] if found else []
+
+
+def without_parameters(text: str) -> str:
+    """The text without its parameter defaults: their values are the ids a rubric writes (``["S01", "S02"]``)."""
+    text = re.sub(r"^Parameters \(defaults.*?\n\n", "", text, flags=re.MULTILINE | re.DOTALL)
+    return "\n".join(line for line in text.splitlines() if not line.startswith("| `"))
+
+
+def test_criterion_documentation_speaks_plainly():
+    """What `vetkit explain ID` prints for every built-in criterion: every field of its rule file, its sources."""
+    bad = []
+    for rule in builtin_rules():
+        result = cli("explain", rule.id)
+        assert result.exit_code == 0, rule.id
+        assert rule.rationale.split()[0] in result.stdout
+        bad += problems_in(f"vetkit explain {rule.id}", without_parameters(result.stdout))
+    assert len(builtin_rules()) > 60
+    assert not bad, "\n".join(bad)
+
+
+def test_criteria_pages_speak_plainly():
+    """Each criterion's section of the generated criteria pages, sources named and linked to the bibliography."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("vetkit_docs_criteria", DOCS_GEN / "criteria.py")
+    criteria = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(criteria)
+    bad = []
+    for rule in builtin_rules():
+        bad += problems_in(f"criteria page, {rule.id}", without_parameters(criteria.rule_section(rule)))
+    assert not bad, "\n".join(bad)
+    section = criteria.rule_section(engine().rules["TI-07"])
+    assert ("**Sources:** [Illinois DHS, Language of Human Trafficking (IL-DHS)](../reference/sources.md#il-dhs); "
+            "[Irina Project, Language Matters (IRINA)](../reference/sources.md#irina); ") in section
 
 
 def test_every_lexicon_row_and_phrase_set_has_a_plain_name():

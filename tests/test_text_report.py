@@ -42,16 +42,15 @@ def test_every_finding_with_its_fix_by_default(report):
 
 
 def test_shared_fix_once_and_repeated_quote_once(report):
-    """CV-06: two findings quote the same topic list; it is shown once. CV-03: four findings share one fix."""
+    """CV-06: two findings quote the same topic list; it is shown once. LO-03: three findings share one fix."""
     cv06 = block(text_report.render(report), "CV-06")
     assert sum(1 for line in cv06 if line.strip().startswith("\u201ctopics the modules teach:")) == 1
     assert [line.strip() for line in cv06 if line.strip().startswith("Fix")] == [
         "Fix: Cover online recruitment, advertising and devices as evidence, and tag the module `technology`.",
         "Fix: Cover money flows (payments, debts, cash apps, bank records) and tag the module `financial`."]
-    cv03 = block(text_report.render(report), "CV-03")
-    assert ("           Fix (the 4 findings above): Teach adults in this module, or remove the `adults` tag: "
-            "a tag is a claim the text must back.") in cv03
-    assert "           \u201cadults\u201d" in cv03
+    lo03 = block(text_report.render(report), "LO-03")
+    assert ("           Fix (the 3 findings above): Rewrite the item: one clearly correct answer, plausible distractors "
+            "of similar length, no catch-alls or double negatives.") in lo03
 
 
 def test_passes_only_with_verbose(report):

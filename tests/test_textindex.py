@@ -61,3 +61,33 @@ def test_one_index_per_course():
     course = vetkit.load_course(COURSE)
     assert text_index(course) is text_index(course)
     assert text_index(vetkit.load_course(COURSE)) is not text_index(course)
+
+
+def test_a_scored_course_is_freed_with_its_shared_values():
+    """The index, corpus and topic evidence shared by the rules go away with their course: a batch keeps
+    only the reports of the courses it scored, not the courses."""
+    import gc
+    import weakref
+
+    from vetkit.topics.evidence import topic_evidence
+
+    engine = vetkit.Engine()
+    course = engine.load_course(COURSE)
+    report = engine.score(course, rubric="ht-training", as_of="2026-06-30")
+    assert text_index(course).course is course and topic_evidence(course).course is course
+    alive = weakref.ref(course)
+    del course
+    gc.collect()
+    assert alive() is None
+    assert report.results
+
+
+def test_a_copied_course_gets_its_own_index():
+    """A shallow copy of a course does not share the original's index (which refers to the original)."""
+    import copy
+
+    course = vetkit.load_course(COURSE)
+    index = text_index(course)
+    twin = copy.copy(course)
+    assert text_index(twin) is not index and text_index(twin).course is twin
+    assert text_index(course) is index

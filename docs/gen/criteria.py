@@ -8,6 +8,7 @@ site: ``python docs/gen/criteria.py OUTDIR``.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -17,6 +18,17 @@ from typing import Any
 import yaml
 
 SECTION = "criteria"
+
+
+def _bibliography():
+    """The bibliography generator beside this file (docs/gen is not a package): its path and anchors."""
+    spec = importlib.util.spec_from_file_location("vetkit_docs_criteria_sources", Path(__file__).with_name("sources.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bibliography = _bibliography()
 
 
 def builtin_rules() -> list[Any]:
@@ -34,6 +46,15 @@ def _one_line(text: str | None) -> str:
 
 def _anchor(rule_id: str) -> str:
     return rule_id.lower()
+
+
+def _source_link(key: str) -> str:
+    """``[plain name (KEY)](bibliography entry)``; a key outside the bibliography stays as it is."""
+    from vetkit.bibliography import source_title, sources
+
+    if key not in sources():
+        return f"`{key}`"
+    return f"[{source_title(key)}](../{bibliography.PATH}#{bibliography.anchor(key)})"
 
 
 def _value(value: Any) -> str:
@@ -54,8 +75,7 @@ def rule_section(rule: Any) -> str:
     if rule.evidence:
         parts += [f"**Where to look.** {_one_line(rule.evidence)}", ""]
     if rule.sources:
-        parts += ["**Sources:** " + ", ".join(f"`{source}`" for source in rule.sources)
-                  + " (keys of the vetting guidelines' source list).", ""]
+        parts += ["**Sources:** " + "; ".join(_source_link(key) for key in rule.sources) + ".", ""]
     if rule.parameters:
         parts += ["**Parameters** (defaults; a rubric may set others):", "", "| parameter | default |", "|---|---|"]
         parts += [f"| `{key}` | {_value(value).replace('|', chr(92) + '|')} |" for key, value in rule.parameters.items()]

@@ -9,7 +9,8 @@ from __future__ import annotations
 PATH = "reference/sources.md"
 
 
-def _anchor(key: str) -> str:
+def anchor(key: str) -> str:
+    """The id of a source's entry on the page."""
     return "".join(c if c.isalnum() else "-" for c in key.lower()).strip("-") or "general-knowledge"
 
 
@@ -24,7 +25,7 @@ def page() -> str:
              "pages may have moved since. Generated from `vetkit/data/sources.yaml` when the documentation is "
              "built."), ""]
     for key, source in sources().items():
-        parts += [f"## {key}: {source.name} {{#{_anchor(key)}}}", "", source.citation, ""]
+        parts += [f"## {key}: {source.name} {{#{anchor(key)}}}", "", source.citation, ""]
         parts += [f"- <{url}>" for url in source.urls]
         parts.append("")
     return "\n".join(parts)

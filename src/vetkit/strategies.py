@@ -15,6 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from .placeholders import is_placeholder
 from .schemas import schema
 from .vocabulary import builtin_vocabulary
 
@@ -36,8 +37,11 @@ def enum(definition: str, prop: str) -> list:
 # --- scalars -----------------------------------------------------------------------------------
 
 ID = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,11}", fullmatch=True)
-TEXT = st.text(min_size=1, max_size=30)  # the schema's Text: any non-empty string
-STRING = st.text(max_size=20)  # a plain string field, may be empty
+#: The schema's Text: any non-empty string that is not a placeholder left to fill in (``FILL IN: ...``).
+TEXT = st.text(min_size=1, max_size=30).filter(lambda text: not is_placeholder(text))
+#: A plain string field, may be empty (never a placeholder).
+STRING = st.text(max_size=20).filter(lambda text: not is_placeholder(text))
+PHONE = st.text(min_size=1, max_size=15).filter(lambda text: not is_placeholder(text))
 MINUTES = st.integers(min_value=0, max_value=100_000)
 DATE = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31)).map(
     datetime.date.isoformat)
@@ -181,7 +185,7 @@ def valid_courses(draw) -> dict[str, Any]:
     if ids["resource"]:
         course["resources"] = [draw(optional(
             {"id": identifier, "name": draw(TEXT), "type": draw(one_of_enum("Resource", "type"))},
-            phone=st.text(min_size=1, max_size=15), text=TEXT, url=STRING, local=st.booleans(), available=STRING))
+            phone=PHONE, text=TEXT, url=STRING, local=st.booleans(), available=STRING))
             for identifier in ids["resource"]]
 
     if advisories or draw(st.booleans()):  # advisories referenced by modules need safeguards to exist

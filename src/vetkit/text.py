@@ -42,6 +42,7 @@ _ASCII_NON_WORD = str.maketrans({chr(code): " " for code in range(128)
                                  if not (chr(code).isalnum() or chr(code) == "_")})
 _KEEP_NUL = str.maketrans({chr(code): " " for code in range(1, 128) if not (chr(code).isalnum() or chr(code) == "_")})
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_RUN = re.compile(r"\w+")
 
 
 # --------------------------------------------------------------------------- sentences
@@ -361,7 +362,7 @@ class PreparedText:
     """
 
     __slots__ = ("text", "bounds", "_lower", "_field_words", "_index", "_indexed", "_words", "_cache",
-                 "_occurrences", "_layout")
+                 "_occurrences", "_layout", "_starts")
 
     def __init__(self, text: str, bounds: Sequence[int] = ()):
         self.text = text
@@ -374,6 +375,7 @@ class PreparedText:
         self._cache: dict = {}
         self._occurrences: dict[str, tuple[int, ...]] = {}
         self._layout: dict[int, _Layout] = {}
+        self._starts: dict[str, list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -469,12 +471,24 @@ class PreparedText:
             found = self._cache[key] = sum(len(self._fields_of(word)) for word in words)
         return found
 
+    def _word_starts(self) -> dict[str, list[int]]:
+        """Every word (``\\w+`` run) of the lower-case text -> its start offsets, in one pass over the text."""
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            setdefault = starts.setdefault
+            for match in _WORD_RUN.finditer(self.lower):  # type: ignore[arg-type]
+                setdefault(match.group(), []).append(match.start())
+            self._starts = starts
+        return self._starts
+
     def occurrences(self, word: str) -> tuple[int, ...]:
         """Start offsets of ``word`` (lower case) wherever it stands as a whole word."""
         found = self._occurrences.get(word)
         if found is None:
             if word not in self.words:
                 found = ()
+            elif self.lower is not None and _whole_words(frozenset((word,))):  # a whole \w+ run
+                found = tuple(self._word_starts().get(word, ()))
             elif self.lower is None:
                 found = tuple([m.start() for m in _word_regex(word, re.IGNORECASE).finditer(self.text)])
             else:
@@ -490,6 +504,10 @@ class PreparedText:
         """(start, end) of the whole-word occurrences of any of ``words`` inside the given fields, sorted."""
         lowered = self.lower
         found = []
+        if lowered is not None and _whole_words(words):  # every occurrence from the word index, kept by field
+            fields = fields if isinstance(fields, (set, frozenset)) else set(fields)
+            bounds, right = self.bounds, bisect.bisect_right
+            return [span for span in self.positions(words) if right(bounds, span[0]) - 1 in fields]
         for field in sorted(fields):
             start, end = self.field_span(field)
             for word in words & self.field_words[field]:
@@ -514,6 +532,15 @@ class PreparedText:
         """Whether one of ``words`` (lower case) starts as a whole word inside ``[low, high]``."""
         lowered = self.lower
         low = max(0, low)
+        if lowered is not None and isinstance(words, frozenset) and _whole_words(words):
+            starts, left = self._word_starts(), bisect.bisect_left
+            for word in words:
+                offsets = starts.get(word)
+                if offsets:
+                    index = left(offsets, low)
+                    if index < len(offsets) and offsets[index] <= high:
+                        return True
+            return False
         if lowered is None:
             return any(low <= start <= high for word in words for start in self.occurrences(word))
         if len(words) > 2:
@@ -628,6 +655,12 @@ class Corpus:
         """(index of the field, offset inside it) for an offset of the joined text."""
         index = bisect.bisect_right(self.starts, offset) - 1
         return index, offset - self.starts[index]
+
+
+@lru_cache(maxsize=8192)
+def _whole_words(words: frozenset[str]) -> bool:
+    """Whether each of ``words`` is one ``\\w+`` run (its whole-word occurrences are words of the word index)."""
+    return all(_WORD_RUN.fullmatch(word) for word in words)
 
 
 @lru_cache(maxsize=4096)

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from attrs import frozen
 
 from ..text import PreparedText, prepared
-from .patterns import STOP_WORDS, compile_pattern
+from .patterns import STOP_WORDS, compile_pattern, compile_patterns
 
 @frozen
 class MatchRule:
@@ -46,6 +46,8 @@ class Matcher:
     def __init__(self, rules: Sequence[MatchRule], *, longest: bool = True):
         self.rules = tuple(rules)
         self.longest = longest
+        compile_patterns([(r.pattern, r.case_sensitive, r.inflect) for r in self.rules]
+                         + [(p, False, True) for r in self.rules for p in (*r.near, *r.unless_near, *r.guards)])
         self._patterns = [compile_pattern(r.pattern, case_sensitive=r.case_sensitive, inflect=r.inflect)
                           for r in self.rules]
         self._near = [tuple(compile_pattern(p) for p in r.near) for r in self.rules]
@@ -139,7 +141,7 @@ class Matcher:
         raw, size = prep.text, len(prep.text)
         gaps = compiled.gaps
         place = sets.index(anchor)
-        regex, reach = compiled.regex, compiled.reach
+        regex, reach = None, compiled.reach  # compiled when an occurrence passes the cheap tests below
         # The neighbouring required words must start within their longest possible distance.
         previous = (sets[place - 1], gaps[place - 1]) if place > 0 else None
         following = (sets[place + 1], gaps[place]) if place + 1 < len(sets) else None
@@ -150,6 +152,8 @@ class Matcher:
             if following is not None and not has(following[0], start + 1, start + following[1]):
                 continue
             position, stop = max(0, start - reach), min(size, end + reach + 1)
+            if regex is None:
+                regex = compiled.regex
             while True:
                 match = regex.search(raw, position, stop)
                 if match is None or match.start() > start:

@@ -7,12 +7,14 @@ matcher tries it only where they occur) and the longest text a match can span.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from itertools import product
 
 from attrs import frozen
 
+from ..datacache import remembered
 from ..text import VOCABULARY
 
 _SEP = r"[\s\-\u2010\u2011]{1,8}"
@@ -295,6 +297,63 @@ def _regex(source: str, case_sensitive: bool, inflect: bool) -> re.Pattern:
 @lru_cache(maxsize=4096)
 def compile_pattern(source: str, *, case_sensitive: bool = False, inflect: bool = True) -> CompiledPattern:
     """Compile one pattern of the lexicon syntax (see the module docstring); raises :class:`PatternError`."""
+    known = _KNOWN.pop((source, case_sensitive, inflect), None)
+    if known is not None:
+        return known
+    return _compile(source, case_sensitive, inflect)
+
+
+#: Patterns read from the cache by :func:`compile_patterns`, until :func:`compile_pattern` takes them.
+_KNOWN: dict[tuple[str, bool, bool], CompiledPattern] = {}
+#: Patterns that went through :func:`compile_patterns` in this process.
+_SEEN: set[tuple[str, bool, bool]] = set()
+
+
+def compile_patterns(specs: list[tuple[str, bool, bool]]) -> list[CompiledPattern]:
+    """:func:`compile_pattern` of each ``(source, case_sensitive, inflect)``, all at once.
+
+    What a set of patterns needs (their words, reach and gaps) is kept in vetkit's cache folder
+    (:mod:`vetkit.datacache`), so a later process reads it instead of working it out again; the
+    regular expressions are still compiled in each process, on first use.
+    """
+    unique = list(dict.fromkeys(specs))
+    if len(unique) > 8 and not _SEEN.issuperset(unique):
+        try:
+            rows = remembered("patterns", json.dumps(unique), lambda: [_row(spec) for spec in unique],
+                              code=(__name__,))
+        except PatternError:
+            rows = []  # an invalid pattern: compiled one by one below, so the error names it
+        if len(_KNOWN) + len(rows) > 16384:
+            _KNOWN.clear()
+            _SEEN.clear()
+        for spec, row in zip(unique, rows):
+            if spec not in _SEEN:
+                _KNOWN[spec] = _from_row(spec, row)
+        _SEEN.update(unique)
+    return [compile_pattern(source, case_sensitive=case_sensitive, inflect=inflect)
+            for source, case_sensitive, inflect in specs]
+
+
+def _row(spec: tuple[str, bool, bool]) -> list:
+    compiled = _compile(*spec)
+    sets = {words: index for index, words in enumerate(dict.fromkeys(compiled.order))}
+    return [[sorted(words) for words in sets], None if compiled.triggers is None else sets[compiled.triggers],
+            compiled.reach, [sets[words] for words in compiled.required],
+            None if compiled.words is None else sorted(compiled.words), [sets[words] for words in compiled.order],
+            list(compiled.gaps)]
+
+
+def _from_row(spec: tuple[str, bool, bool], row: list) -> CompiledPattern:
+    sets_listed, triggers, reach, required, words, order, gaps = row
+    sets = [frozenset(words) for words in sets_listed]
+    for words_set in sets:
+        VOCABULARY.update(words_set)
+    return CompiledPattern(spec[0], spec[1], spec[2], None if triggers is None else sets[triggers], reach,
+                           tuple(sets[index] for index in required), None if words is None else frozenset(words),
+                           tuple(sets[index] for index in order), tuple(gaps))
+
+
+def _compile(source: str, case_sensitive: bool, inflect: bool) -> CompiledPattern:
     words = _parse(source)
     located = _required_sets(words, inflect)
     required = [words_set for _, words_set in located]

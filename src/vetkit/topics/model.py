@@ -48,7 +48,10 @@ class WordModel:
         self.keys: tuple[Key, ...] = tuple(_key(name) for name in words["tags"])
         self.idf: Mapping[str, float] = words["idf"]
         self.intercepts: list[float] = words["intercepts"]
-        self.rows: Mapping[str, list[list[float]]] = words["words"]
+        # tuples, not lists: tuples of numbers drop out of the garbage collector's view, so its passes over a
+        # long batch do not walk the tens of thousands of rows again and again
+        self.rows: Mapping[str, tuple[tuple[float, ...], ...]] = {
+            word: tuple(map(tuple, rows)) for word, rows in words["words"].items()}
 
     def vector(self, counts: Mapping[str, int]) -> dict[str, float]:
         """The tf-idf vector of a unit's word counts (words outside the vocabulary are left out)."""
