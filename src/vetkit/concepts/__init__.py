@@ -16,7 +16,15 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Iterable
 
-from .catalogue import STANCES, Concept, Family, concepts, families, family_of, scored_families
+from .catalogue import (
+    STANCES,
+    Concept,
+    Family,
+    concepts,
+    families,
+    family_of,
+    scored_families,
+)
 from .detect import ConceptHit, detect
 from .model import MODEL_FILE, shipped_model
 from .stance import stance_at
