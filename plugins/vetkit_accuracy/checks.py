@@ -23,6 +23,7 @@ from vetkit.kit import (
     as_date,
     claim_findings,
     combine,
+    concept_part,
     findings_result,
     hit_finding,
     judge_all,
@@ -167,7 +168,15 @@ def ac02_movement_smuggling(ctx: CheckContext) -> Result:
     verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
     verdicts += judge_all(ctx.course, scan(ctx, "stigmatizing-terms"), terms=ctx.param("terms.smuggling"))
     verdicts.sort(key=lambda hit: (hit.pointer, hit.start))
-    return _myth_result(ctx, verdicts, what="movement or smuggling myth(s)")
+    return _with_detectors(ctx, _myth_result(ctx, verdicts, what="movement or smuggling myth(s)"), "myths",
+                           what="the movement or smuggling myth")
+
+
+def _with_detectors(ctx: CheckContext, lexical: Result, family: str, *, what: str) -> Result:
+    """A lexical result and the detectors' part over the same family; a lexicon finding's sentence is left to
+    the lexicon."""
+    return combine(lexical, concept_part(ctx, family, covered=lexical.findings, severity=ctx.rule.severity, what=what,
+                                         fix=_CORRECT_IT))
 
 
 def _corrections(verdicts: list[ScanHit]) -> list[ScanHit]:
@@ -180,7 +189,7 @@ def ac07_myths(ctx: CheckContext) -> Result:
     (lexical)."""
     topic = ctx.param("myths.topic")
     verdicts = _myth_verdicts(ctx, None)
-    lexical = _myth_result(ctx, verdicts, what="myth(s)")
+    lexical = _with_detectors(ctx, _myth_result(ctx, verdicts, what="myth(s)"), "myths", what="a myth stated as fact")
     if lexical.outcome == "fail":
         lexical = Result("fail", lexical.reason, lexical.findings, lexical.score, "error")
     corrections = _corrections(verdicts)
@@ -239,7 +248,8 @@ def ac08_indicators(ctx: CheckContext) -> Result:
     else:
         parts.append(ctx.passed(f"All {len(tagged)} module(s) teaching indicators state {name}."))
     verdicts = _myth_verdicts(ctx, ctx.param("myths.terms"))
-    parts.append(_myth_result(ctx, verdicts, what="indicator-as-proof statement(s)"))
+    parts.append(_with_detectors(ctx, _myth_result(ctx, verdicts, what="indicator-as-proof statement(s)"),
+                                 "myths", what="indicators presented as proof"))
     result = combine(*parts)
     return Result(result.outcome, result.reason, tuple(findings) + result.findings, result.score, result.severity)
 
@@ -324,13 +334,15 @@ def ac03_sources(ctx: CheckContext) -> Result:
 def ac04_debunked(ctx: CheckContext) -> Result:
     """§4.4 rows S01–S04 and S09 over all text and statistics[].claim (a declared claim is unambiguous)."""
     verdicts = _statistics_verdicts(ctx, ctx.param("statistics.terms"))
-    return _statistics_result(ctx, verdicts, what="debunked or unsupportable figure(s)")
+    return _with_detectors(ctx, _statistics_result(ctx, verdicts, what="debunked or unsupportable figure(s)"),
+                           "statistics", what="a debunked or unsupported figure stated as fact")
 
 
 def ac05_superseded(ctx: CheckContext) -> Result:
     """§4.4 rows S05–S08 (a superseded figure declared in statistics[] fails); old statistics[].year -> info note."""
     verdicts = _statistics_verdicts(ctx, ctx.param("statistics.terms"))
-    result = _statistics_result(ctx, verdicts, what="superseded figure(s)")
+    result = _with_detectors(ctx, _statistics_result(ctx, verdicts, what="superseded figure(s)"), "statistics",
+                             what="a superseded estimate presented as current")
     max_age = int(ctx.param("statistics.max_age_years"))
     old = []
     for pointer, statistic in ctx.course.entries("statistics"):

@@ -21,6 +21,9 @@ from vetkit.kit import (
     as_date,
     audience_roles,
     claim_findings,
+    combine,
+    concept_hits,
+    concept_part,
     find_phrases,
     findings_result,
     hit_finding,
@@ -372,6 +375,14 @@ def _minor_terms(ctx: CheckContext) -> Result:
     findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms") if hit.term_id in wanted]
     titles = term_titles(ctx)
     rows = join_words(titles.get(row, row) for row in sorted(wanted))
+    return combine(_terms_result(ctx, findings, rows), concept_part(
+        ctx, "labels", "arrest", covered=findings, severity=ctx.rule.severity,
+        what="a label that makes a minor a participant, or arrest presented as protection",
+        fix="Call the young person a trafficked minor or a child sex-trafficking victim, and keep them safe without "
+            "arrest or charges."))
+
+
+def _terms_result(ctx: CheckContext, findings: list, rows: str) -> Result:
     return findings_result(ctx, findings, Wording(
         failed=f"{{count}} label(s) that make a minor a participant ({rows}) in the course's own voice, first "
                "{first}",
@@ -479,6 +490,12 @@ def _hint_notes(ctx: CheckContext) -> list:
             notes.append(ctx.finding(violation.pointer, f"Hint: relief may be presented as leverage "
                                      f"(“{violation.matched}”); if the course teaches this, LF-04 is an error.",
                                      effect="note", evidence=violation.excerpt))
+    for hit in concept_hits(ctx, "conditions"):
+        if hit.effect != "note" and hit.concept == "relief-as-leverage":
+            notes.append(ctx.finding(hit.pointer, f"Hint: the detectors read this sentence as relief used as leverage "
+                                     f"(confidence {hit.confidence:.2f}); if the course teaches this, LF-04 is an "
+                                     "error.", effect="note", evidence=hit.sentence, start=hit.start, end=hit.end,
+                                     term=hit.concept))
     return notes
 
 

@@ -22,6 +22,7 @@ from vetkit.kit import (
     TextField,
     Wording,
     combine,
+    concept_part,
     findings_result,
     hit_finding,
     lexicon,
@@ -53,6 +54,10 @@ def ti07_terms(ctx: CheckContext) -> Result:
     jargon_note = bool(ctx.params.get("lexicon.jargon_glossary_as_note", False))
     findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms", jargon_glossary_note=jargon_note)]
     lexical = findings_result(ctx, findings, _terms_wording("stigmatizing or inaccurate terms", ctx))
+    lexical = combine(lexical, concept_part(ctx, "labels", "blame", covered=findings, severity=ctx.rule.severity,
+                                            what="a stigmatizing label or victim-blaming framing",
+                                            fix="Describe the person with person-first words (a trafficked minor, a "
+                                                "person in the sex trade) and drop blame or consent framing."))
     glossary = ctx.course.data.get("glossary") or ()
     if glossary:
         return combine(lexical, ctx.passed(f"The glossary defines {len(glossary)} term(s)."))
@@ -69,7 +74,11 @@ def ti08_framing(ctx: CheckContext) -> Result:
     """Rescue/savior and sensational framing: §4.1 rows L12, L13 and L09 (terms from the rule parameters)."""
     wanted = set(ctx.param("lexicon.terms"))
     findings = [hit_finding(ctx, hit) for hit in scan(ctx, "stigmatizing-terms") if hit.term_id in wanted]
-    return findings_result(ctx, findings, _terms_wording("rescue, savior or sensational framing", ctx))
+    return combine(findings_result(ctx, findings, _terms_wording("rescue, savior or sensational framing", ctx)),
+                   concept_part(ctx, "rescue", covered=findings, severity=ctx.rule.severity,
+                                what="rescue or savior framing",
+                                fix="Describe officers as connecting people with services and victims as people "
+                                    "with agency, not as objects to be saved."))
 
 
 # --------------------------------------------------------------------------- DM-01
@@ -121,11 +130,14 @@ def dm01_imagery(ctx: CheckContext) -> Result:
                     effect="needs-review", severity="error", evidence=material.get("title", ""),
                     suggestion="Describe what the image or video shows (altText, description or caption); a "
                                "reviewer still has to look at it."))
+    detectors = concept_part(ctx, "imagery", covered=findings, severity="error",
+                             what="sensational imagery in what a material shows",
+                             fix="Replace the image with one of people in ordinary settings, and describe it so.")
     findings = declared + undescribed + findings
     reviews = [hit for hit in hits if hit.effect == "needs-review"]
     if declared:
-        return ctx.failed(f"{len(declared)} material depiction tag(s) declare flagged content "
-                          f"({', '.join(sorted(flagged))}).", findings, severity="error")
+        return combine(ctx.failed(f"{len(declared)} material depiction tag(s) declare flagged content "
+                                  f"({', '.join(sorted(flagged))}).", findings, severity="error"), detectors)
     if reviews or undescribed:
         parts = []
         if reviews:
@@ -136,12 +148,14 @@ def dm01_imagery(ctx: CheckContext) -> Result:
         severity = most_severe(hit.severity for hit in reviews) if reviews else "error"
         if undescribed:
             severity = "error"
-        return ctx.review("; ".join(parts) + ".", findings, severity=severity)
+        return combine(ctx.review("; ".join(parts) + ".", findings, severity=severity), detectors)
     if media and ctx.params.get("require_image_review", False):
-        return ctx.review(f"All {media} image(s)/video(s) are described and no imagery word was found, but a person "
-                          "must view them (require_image_review = true).", findings, severity="error")
+        return combine(ctx.review(f"All {media} image(s)/video(s) are described and no imagery word was found, but a "
+                                  "person must view them (require_image_review = true).", findings, severity="error"),
+                       detectors)
     described = f"all {media} image(s)/video(s) have descriptive text" if media else "no image or video materials"
-    return ctx.passed(f"No flagged depiction or sensational imagery word in material texts; {described}.", findings)
+    return combine(ctx.passed(f"No flagged depiction or sensational imagery word in material texts; {described}.",
+                              findings), detectors)
 
 
 # --------------------------------------------------------------------------- DM-02
@@ -229,4 +243,8 @@ def dm02_diversity(ctx: CheckContext) -> Result:
 def dm03_entertainment(ctx: CheckContext) -> Result:
     """Row I15 over every text field: a film used as a model needs review; critical framing is a note."""
     findings = [hit_finding(ctx, hit) for hit in scan(ctx, "entertainment")]
-    return findings_result(ctx, findings, _terms_wording("entertainment films used as models", ctx))
+    return combine(findings_result(ctx, findings, _terms_wording("entertainment films used as models", ctx)),
+                   concept_part(ctx, "entertainment", covered=findings, severity=ctx.rule.severity,
+                                what="a film or drama used as a model of trafficking",
+                                fix="Use survivor-informed material, or show the clip only to discuss what it gets "
+                                    "wrong."))

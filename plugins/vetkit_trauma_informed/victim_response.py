@@ -22,6 +22,7 @@ from vetkit.kit import (
     audience_roles,
     claim_findings,
     combine,
+    concept_part,
     coverage_part,
     entry_ids,
     join_words,
@@ -63,13 +64,16 @@ def ti01_victim_centered(ctx: CheckContext) -> Result:
             return f"its clause also says “{inclusive.group()}”, so the help may not exclude anyone"
         return None
 
+    fix = ("Rewrite the sentence so that services, shelter and referrals are offered regardless of cooperation, or "
+           "present the condition explicitly as a practice officers must avoid.")
+    conditions = violation_part(ctx, "conditional-services", what="makes help conditional on cooperation",
+                                severity=ctx.rule.severity, excuse=doubt, fix=fix)
     return combine(
         topic_part(ctx, "victim-centered", purpose="a victim-centered response", shown_in=shown),
         presence_part(ctx, "P-VC", where=text_pointer(modules), severity=ctx.rule.severity),
-        violation_part(ctx, "conditional-services", what="makes help conditional on cooperation",
-                       severity=ctx.rule.severity, excuse=doubt,
-                       fix="Rewrite the sentence so that services, shelter and referrals are offered regardless of "
-                           "cooperation, or present the condition explicitly as a practice officers must avoid."))
+        conditions,
+        concept_part(ctx, "conditions", covered=conditions.findings, severity=ctx.rule.severity,
+                     what="help made conditional on cooperation", fix=fix))
 
 
 # --------------------------------------------------------------------------- TI-02, TI-03 principles and behavior
@@ -94,7 +98,9 @@ def ti03_victim_behavior(ctx: CheckContext) -> Result:
     return combine(
         topic_part(ctx, "victim-behavior", purpose="how trauma and trafficker control shape behavior", shown_in=shown),
         coverage_part(ctx, "P-BEH", minimum, where=text_pointer(modules),
-                      parameter="behavior.min_signs"))
+                      parameter="behavior.min_signs"),
+        concept_part(ctx, "blame", severity=ctx.rule.severity, what="victim-blaming or consent framing",
+                     fix="Explain the behavior as a response to trauma and control, not as a choice the victim made."))
 
 
 # --------------------------------------------------------------------------- TI-04 first contact and interviewing
@@ -186,13 +192,15 @@ def ti05_non_criminalization(ctx: CheckContext) -> Result:
             return "the sentence also names a trafficker, buyer or suspect, who may be the person arrested"
         return None
 
+    fix = ("Remove the advice to arrest, charge or hold the person; say instead how to keep them safe without arrest "
+           "(advocate, shelter, child welfare) and that arrest is never a way to help, protect or pressure a victim.")
+    arrests = violation_part(ctx, "arrest-as-rescue", what="presents arrest or detention as a way to help or pressure "
+                             "a victim", severity=ctx.rule.severity, excuse=doubt, fix=fix)
     return combine(
         topic_part(ctx, "non-criminalization", purpose="non-criminalization of victims"),
-        violation_part(ctx, "arrest-as-rescue", what="presents arrest or detention as a way to help or pressure "
-                       "a victim", severity=ctx.rule.severity, excuse=doubt,
-                       fix="Remove the advice to arrest, charge or hold the person; say instead how to keep them "
-                           "safe without arrest (advocate, shelter, child welfare) and that arrest is never a way "
-                           "to help, protect or pressure a victim."))
+        arrests,
+        concept_part(ctx, "arrest", covered=arrests.findings, severity=ctx.rule.severity,
+                     what="arrest, detention or charging presented as protection", fix=fix))
 
 
 def ti06_no_leverage(ctx: CheckContext) -> Result:
@@ -207,10 +215,12 @@ def ti06_no_leverage(ctx: CheckContext) -> Result:
         return ("its clause names an incentive or reward but neither leverage nor cooperation or testimony, so it "
                 "may describe what the protection is for")
 
-    return violation_part(ctx, "leverage", what="presents immigration relief as leverage", severity=ctx.rule.severity,
-                          excuse=doubt,
-                          fix="Present Continued Presence, T visa declarations and U visa certifications as "
-                              "protections requested early, never as leverage, incentives or rewards.")
+    fix = ("Present Continued Presence, T visa declarations and U visa certifications as protections requested early, "
+           "never as leverage, incentives or rewards.")
+    leverage = violation_part(ctx, "leverage", what="presents immigration relief as leverage",
+                              severity=ctx.rule.severity, excuse=doubt, fix=fix)
+    return combine(leverage, concept_part(ctx, "conditions", covered=leverage.findings, severity=ctx.rule.severity,
+                                          what="immigration relief used as leverage", fix=fix))
 
 
 # --------------------------------------------------------------------------- TI-09, TI-14 reviewer hints
@@ -458,11 +468,13 @@ def ti13_interpreters(ctx: CheckContext) -> Result:
             return "the same sentence also calls for a qualified or neutral interpreter"
         return None
 
+    fix = ("Tell officers to use a qualified, neutral interpreter (the language line or a vetted interpreter) and never "
+           "the companion, a relative, a child, the employer or another victim.")
+    interpreters = violation_part(ctx, "interpreter-practice", what="tells officers to use a compromised interpreter",
+                                  severity="error", excuse=doubt, fix=fix)
     return combine(
         topic_part(ctx, "interpreters", purpose="language access with qualified interpreters"),
         presence_part(ctx, "P-LANG", where=text_pointer(modules)),
-        violation_part(ctx, "interpreter-practice", what="tells officers to use a compromised interpreter",
-                       severity="error", excuse=doubt,
-                       fix="Tell officers to use a qualified, neutral interpreter (the language line or a vetted "
-                           "interpreter) and never the companion, a relative, a child, the employer or another "
-                           "victim."))
+        interpreters,
+        concept_part(ctx, "interpreters", covered=interpreters.findings, severity="error",
+                     what="an interpreter who may be tied to the exploiter", fix=fix))

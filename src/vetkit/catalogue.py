@@ -59,6 +59,16 @@ def explain_rule(rule: Rule) -> str:
         from .bibliography import source_title
 
         lines += ["Sources:"] + [f"  {source_title(key)}" for key in rule.sources] + [""]
+    if rule.detectors:
+        from .concepts import detector_problem, scored_families, shipped_model
+
+        problem = detector_problem(rule.detectors)
+        model = problem or f"model {shipped_model().description}"
+        lines += [f"Concept detectors: {', '.join(rule.detectors)} ({model})"]
+        off = [name for name in rule.detectors if name not in scored_families()]
+        if off and not problem:
+            lines += [f"Not scored (trained and measured only): {', '.join(off)}"]
+        lines += [""]
     lines += para("How to fix", rule.how_to_fix)
     lines += para("Reviewer question", rule.question)
     lines += para("Evidence to look at", rule.evidence)
@@ -106,6 +116,10 @@ def plugins_table(infos) -> str:
     for info in infos:
         for line in ([info.error] if info.error else []) + list(info.notes):
             text += f"{info.name}: {line}\n"
+    from .concepts import describe, model_path
+
+    if model_path().is_file():
+        text += describe() + "\n"
     return text
 
 

@@ -297,6 +297,12 @@ class Engine:
             if missing:
                 unavailable[rule_id] = (f"it reads {', '.join(repr(name) for name in missing)}, which no loaded plugin "
                                         "registers")
+            elif rule.detectors:
+                from .concepts import detector_problem
+
+                problem = detector_problem(rule.detectors)
+                if problem:
+                    unavailable[rule_id] = problem
         return unavailable
 
     @property

@@ -48,7 +48,8 @@ class Rule:
     so listing and explaining rules never imports check code. A rule without a check is a
     reviewer question (method ``manual``). ``lexicons`` names the lexicons and phrase sets the
     check reads: the engine hands it exactly those, and reports the rule unavailable before
-    scoring when one of them is not registered.
+    scoring when one of them is not registered. ``detectors`` names the families of concept
+    detectors it reads (:func:`vetkit.kit.concept_part`), checked the same way.
     """
 
     id: str
@@ -63,6 +64,7 @@ class Rule:
     evidence: str | None = None
     sources: tuple[str, ...] = field(default=(), converter=_tuple)
     lexicons: tuple[str, ...] = field(default=(), converter=_tuple)
+    detectors: tuple[str, ...] = field(default=(), converter=_tuple)
     parameters: Mapping[str, Any] = field(factory=dict)
     lifecycle: str = "stable"
     check: str | Callable | None = None
@@ -103,6 +105,7 @@ def rule_from_mapping(raw: Mapping[str, Any], *, plugin: str = "", path: str | N
                 rationale=raw["rationale"], how_to_fix=raw["how_to_fix"], category=category,
                 proxy=raw.get("proxy", False), question=raw.get("question"), evidence=raw.get("evidence"),
                 sources=raw.get("sources", ()), lexicons=raw.get("lexicons", ()),
+                detectors=raw.get("detectors", ()),
                 parameters=dict(raw.get("parameters", {})),
                 lifecycle=raw.get("lifecycle", "stable"), check=raw.get("check"), examples=examples,
                 plugin=plugin, path=path)

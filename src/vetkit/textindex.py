@@ -99,6 +99,17 @@ class TextIndex:
         return self._by_module.get(module, ())
 
     @cached_property
+    def _by_pointer(self) -> Mapping[str, tuple[Sentence, ...]]:
+        grouped: dict[str, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.pointer, []).append(sentence)
+        return {pointer: tuple(sentences) for pointer, sentences in grouped.items()}
+
+    def sentences_at(self, pointer: str) -> tuple[Sentence, ...]:
+        """The sentences of the text field at ``pointer``, in order."""
+        return self._by_pointer.get(pointer, ())
+
+    @cached_property
     def _by_field(self) -> Mapping[int, tuple[Sentence, ...]]:
         grouped: dict[int, list[Sentence]] = {}
         for sentence in self.sentences:

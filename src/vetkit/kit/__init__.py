@@ -37,6 +37,8 @@ What is here, by job:
   in its own data tables: :func:`load_phrase_set` and :func:`find_phrases`;
 - parts of combined criteria: :func:`topic_part`, :func:`presence_part`, :func:`coverage_part`,
   :func:`violation_part`, :func:`found_notes`, :func:`without_group`, :func:`set_id`;
+- concept detectors the rule declares (harm in the trainer's own words, with its stance):
+  :func:`concept_part`, :func:`concept_hits`, :func:`concept_finding`;
 - myths: :func:`judge`, :func:`judge_all`, :func:`doubt`, :func:`find_marker`, :func:`true_false_key`;
 - numbers, dates and words: :func:`find_phone_numbers`, :func:`normalize_phone`,
   :func:`find_short_codes`, :func:`as_date`, :func:`months_between`, :func:`join_words`,
@@ -60,6 +62,7 @@ from ..report import Finding
 from ..tables import read_table
 from ..text import PreparedText, clause_bounds, clauses, sentence_bounds, sentences
 from ..textindex import Sentence, TextIndex, text_index
+from .concepts import concept_finding, concept_hits, concept_part
 from .course import (audience_roles, course_enum, entry_ids, field_text, jurisdiction, module_tags, modules_tagged,
                      outside_us, select_texts, text_pointer)
 from .dates import as_date, months_between
@@ -76,7 +79,8 @@ __all__ = [
     "AlignmentMap", "CheckContext", "Context", "Course", "Finding", "ItemLink", "Lexicon", "ObjectiveAlignment",
     "PhraseReport", "PhraseSet", "PreparedText", "Result", "ScanHit", "Sentence", "TextField", "TextIndex",
     "Violation", "Wording", "activities_teaching", "alignment_map", "article", "as_date", "audience_roles",
-    "claim_findings", "claims_for", "classify", "clause_bounds", "clauses", "combine", "course_enum",
+    "claim_findings", "claims_for", "classify", "clause_bounds", "clauses", "combine", "concept_finding",
+    "concept_hits", "concept_part", "course_enum",
     "coverage_part", "doubt", "entry_ids", "field_text", "find_marker", "find_phone_numbers", "find_phrases",
     "find_short_codes", "findings_result", "found_notes", "hit_finding", "join_words", "judge", "judge_all",
     "jurisdiction", "lexicon", "load_phrase_set", "mentions", "merged", "module_tags", "modules_tagged",

@@ -10,7 +10,8 @@ because a myth stated in the course's own voice is the failure they look for:
 - a myth declared in ``statistics[].claim`` fails (a structured claim is unambiguous, §1.2);
 - a myth in the course's own voice fails, unless something close by suggests the course may be
   correcting it (a negation elsewhere in the sentence, a myth marker in the paragraph or the
-  heading above): then a reviewer decides (D5).
+  heading above, or a stance the concept detectors read as refuted, negated, quoted or named, as
+  in "Many recruits believe ... In most cases ..."): then a reviewer decides (D5).
 
 Two rules of §4.0 and §2.5 are added on top of the scanner's context:
 
@@ -37,6 +38,7 @@ from typing import Any
 
 from attrs import evolve
 
+from ..concepts.stance import stance_at
 from ..lexical import NOTE_KINDS, ScanHit, classify, negation_cues, true_false_key
 from ..tables import read_table
 from ..text import prepared
@@ -222,6 +224,11 @@ def judge(course: Any, hit: ScanHit, *, siblings: Sequence[ScanHit] = ()) -> Sca
     if reason:
         return _verdict(hit, "needs-review", severity, f"stated in the course's own voice, but {reason}; a person "
                         "must check whether it is corrected", explanation)
+    reading = stance_at(course, hit.pointer, hit.start) if text is not None else None
+    if reading is not None and reading.stance != "asserted":
+        return _verdict(hit, "needs-review", severity, f"stated in the course's own voice, but the stance detector "
+                        f"reads the passage as {reading.stance} ({reading.stance_reason}), as when the next sentence "
+                        "corrects it; a person must check whether it is corrected", explanation)
     return _verdict(hit, "fail", severity, "the myth is stated as fact in the course's own voice", explanation)
 
 
