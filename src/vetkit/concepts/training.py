@@ -44,6 +44,7 @@ from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from attrs import frozen
 
+from ..corpora import corpus_folder
 from ..text import PreparedText
 from .catalogue import STANCES, concepts, family_of, families
 from .features import concept_features, stance_features, words
@@ -51,8 +52,8 @@ from .model import MODEL_FILE, ConceptModel, LinearModel, dumps, entry_line
 from .reading import KEY_INCORRECT, Reading, concept_scores, read_sentence
 
 VERSION = "2.0"
-CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "concepts"
-NEUTRAL = Path(__file__).resolve().parents[3] / "corpus" / "neutral"
+CORPUS = corpus_folder("concepts")
+NEUTRAL = corpus_folder("neutral")
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "concepts" / MODEL_FILE
 SETTINGS = {"concept_c": 10.0, "stance_c": 3.0, "min_df": 2, "prune": 0.2, "digits": 3, "folds": 5, "seed": 0,
             "min_words": 6, "min_asserted": 0.65, "review_recall": 0.8, "review_floor": 0.4, "neutral_rate": 0.001,

@@ -26,14 +26,14 @@ from typing import Any, Sequence
 
 import yaml
 
+from ..corpora import corpus_folder
 from ..course import Course
 from ..textindex import words_of
 from .catalogue import VOCABULARIES, TagProfile, profiles
 from .evidence import CourseTopics, UnitReading
 from .model import CUE_FEATURES, FEATURES, Key, TopicModel, WordModel, key_name
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT / "corpus" / "topics"
+CORPUS = corpus_folder("topics")
 DATA = Path(__file__).resolve().parents[1] / "data" / "topics"
 VOCABULARY_ORDER = tuple(VOCABULARIES)
 FOLDS = 5
