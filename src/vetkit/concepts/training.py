@@ -46,7 +46,7 @@ from attrs import frozen
 
 from ..corpora import corpus_folder
 from ..text import PreparedText
-from .catalogue import STANCES, concepts, family_of, families
+from .catalogue import STANCES, concepts, families, family_of
 from .features import concept_features, stance_features, words
 from .model import MODEL_FILE, ConceptModel, LinearModel, dumps, entry_line
 from .reading import KEY_INCORRECT, Reading, concept_scores, read_sentence
