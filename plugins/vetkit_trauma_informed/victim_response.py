@@ -105,14 +105,18 @@ def ti03_victim_behavior(ctx: CheckContext) -> Result:
 
 # --------------------------------------------------------------------------- TI-04 first contact and interviewing
 
+def _on_subject(course, pointer: str, activity: Mapping, tag: str, modules_by_id: Mapping[str, str]) -> bool:
+    """Whether the activity's own text, or its module's, teaches ``tag``."""
+    return teaches(course, pointer, tag) or teaches(course, modules_by_id.get(activity.get("moduleId"), ""), tag)
+
+
 def _why_no_practice(course, tag: str, practice_types: Sequence[str], modules_by_id: Mapping[str, str]) -> str:
     """Why no activity counts as practice: those of the right type are on another subject, and those on the subject
     are of another type (named), or there is no activity at all."""
     on_subject, of_type = [], []
     for pointer, activity in course.entries("activities"):
-        subject = teaches(course, pointer, tag) or teaches(course, modules_by_id.get(activity.get("moduleId"), ""), tag)
         named = f"{activity.get('id')} ({activity.get('type')})"
-        if subject:
+        if _on_subject(course, pointer, activity, tag, modules_by_id):
             on_subject.append(named)
         elif activity.get("type") in practice_types:
             of_type.append(named)
@@ -149,8 +153,7 @@ def ti04_first_contact(ctx: CheckContext) -> Result:
         modules = modules_teaching(course, tag)
         practice = [(pointer, activity) for pointer, activity in course.entries("activities")
                     if activity.get("type") in practice_types
-                    and (teaches(course, pointer, tag)
-                         or teaches(course, modules_by_id.get(activity.get("moduleId"), ""), tag))]
+                    and _on_subject(course, pointer, activity, tag, modules_by_id)]
         purpose = "trauma-informed first contact" if tag == "first-contact" else "trauma-informed interviewing"
         claims = claim_findings(ctx, tag, covered=bool(modules), severity=severity)
         if modules:
