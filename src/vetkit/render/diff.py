@@ -15,10 +15,6 @@ _STATUS_WORDS = (("regressed", "Regressed"), ("fixed", "Fixed"), ("improved", "I
                  ("removed", "Removed"))
 
 
-def _score(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}"
-
-
 def _delta(comparison) -> str:
     delta = comparison.score_delta
     return "" if delta is None else f" ({delta:+.1f})"
@@ -38,7 +34,7 @@ def render_text(comparison, **_: Any) -> str:
     """Plain text: headline, criteria that changed, findings new and gone, fields changed."""
     old, new = comparison.old, comparison.new
     lines = [f"{_side(old)} -> {_side(new)}",
-             f"score {_score(old.score.value)} -> {_score(new.score.value)}{_delta(comparison)}; "
+             f"score {summary.score_text(old.score.value)} -> {summary.score_text(new.score.value)}{_delta(comparison)}; "
              f"verdict {old.verdict} -> {new.verdict}"
              + (" (worse)" if comparison.verdict_worse else " (better)" if comparison.verdict_better else "")]
     unchanged = len(comparison.by_status("unchanged"))
@@ -89,7 +85,7 @@ def render_markdown(comparison, **_: Any) -> str:
     verdict = (f"{md_text(summary.verdict_label(old.verdict))} → {md_text(summary.verdict_label(new.verdict))}"
                if old.verdict != new.verdict else md_text(summary.verdict_label(new.verdict)))
     lines = [f"## {icon} vetkit diff: {md_text(_side(old))} → {md_text(_side(new))}", "",
-             f"Score **{_score(old.score.value)} → {_score(new.score.value)}** {md_text(_delta(comparison))} · "
+             f"Score **{summary.score_text(old.score.value)} → {summary.score_text(new.score.value)}** {md_text(_delta(comparison))} · "
              f"verdict {verdict} · " + ("**regression**" if comparison.regressed else "no regression"), ""]
     changed = [c for c in comparison.criteria if c.status != "unchanged"]
     if changed:

@@ -42,8 +42,7 @@ def row_verdict_line(row) -> str:
 
 
 def _one_line(verdict: str, course_id, title, version, score: float | None, reason: str | None) -> str:
-    shown = "n/a" if score is None else f"{score:.1f}"
-    line = f"{verdict.upper()}  {course_id} {title} (version {version}): score {shown}/100"
+    line = f"{verdict.upper()}  {course_id} {title} (version {version}): score {score_text(score)}/100"
     reason = " ".join(str(reason or "").split())
     return f"{line}; {reason}." if reason else f"{line}."
 
@@ -166,8 +165,13 @@ def counts_text(report) -> str:
 
 
 def score_value(report) -> str:
-    """The score as ``72.5`` or ``n/a``."""
-    return "n/a" if report.score.value is None else f"{report.score.value:.1f}"
+    """The report's score as ``72.5`` or ``n/a``."""
+    return score_text(report.score.value)
+
+
+def score_text(value: float | None) -> str:
+    """A score as ``72.5``, or ``n/a`` when there is none."""
+    return "n/a" if value is None else f"{value:.1f}"
 
 
 def range_text(report) -> str | None:

@@ -46,9 +46,10 @@ def escape(text: str) -> str:
 
 
 def _score_line(report) -> str:
+    from .summary import score_value
+
     score = report.score
-    value = "n/a" if score.value is None else f"{score.value:.1f}"
-    line = f"score {value}/100, coverage {score.coverage:.0%}"
+    line = f"score {score_value(report)}/100, coverage {score.coverage:.0%}"
     if score.pending_weight:
         line += f", could end between {score.minimum:.1f} and {score.maximum:.1f} once reviews are answered"
     return line
