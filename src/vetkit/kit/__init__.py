@@ -21,7 +21,7 @@ What is here, by job:
 - what the course teaches, read from its text (declared tags are claims it must back):
   :func:`modules_teaching`, :func:`activities_teaching`, :func:`taught_tags`, :func:`teaches`,
   :func:`modules_showing` (modules a criterion's own phrase matches show teaching the subject),
-  :func:`shown_tags` (taught, or named plainly in several examples: the range a course shows),
+  :func:`shown_tags` (taught, or named plainly in an example or a list: the range a course shows),
   :func:`claim_findings` and :func:`claims_for` (false, missing and misspelled tags),
   :func:`topic_part`;
 - the course: :func:`modules_tagged`, :func:`module_tags` (what the author declared), :func:`audience_roles`,

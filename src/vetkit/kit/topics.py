@@ -5,7 +5,7 @@ alone::
 
     teaching = modules_teaching(course, "labor-trafficking")   # modules whose text teaches it
     taught_tags(course, "typologies")                          # every typology the text teaches
-    shown_tags(course, "populations")                          # taught, or named in several examples
+    shown_tags(course, "populations")                          # taught, or named plainly in an example
     claim_findings(ctx, "labor-trafficking", covered=bool(teaching))
         # a module tagged labor-trafficking with no sentence teaching it; a module teaching it untagged;
         # a misspelled tag that was probably meant (did you mean `labor-trafficking`?)
@@ -65,8 +65,8 @@ def taught_tags(course: Course, vocabulary: str = "topics") -> list[str]:
 
 
 def shown_tags(course: Course, vocabulary: str = "topics") -> list[str]:
-    """Every tag of one vocabulary the course shows: taught by a module, or named plainly in several sentences across
-    the modules (for criteria on the range of people, settings and traffickers a course shows)."""
+    """Every tag of one vocabulary the course shows: taught by a module, or named plainly (a strong cue) in a
+    sentence of the modules (for criteria on the range of people, settings and traffickers a course shows)."""
     return topic_evidence(course).shown_tags(vocabulary)
 
 

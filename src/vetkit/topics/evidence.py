@@ -201,7 +201,7 @@ class CourseTopics:
 
     def shown_tags(self, vocabulary: str = "topics") -> list[str]:
         """Every tag of one vocabulary the course shows: taught by a module, or named by a strong cue in at least
-        ``SHOWN_SENTENCES`` sentences of the modules' text (a population or setting met in several examples)."""
+        ``SHOWN_SENTENCES`` sentence(s) of the modules' text (a population or setting met in an example or a list)."""
         strong: dict[str, set[int]] = {}
         for unit in self.modules():
             for (voc, tag), counts in self._counts.get(unit.pointer, {}).items():
@@ -219,9 +219,13 @@ class CourseTopics:
         """The activity units, in document order."""
         return tuple(unit for unit in self.units if unit.kind == "activity")
 
+    @cached_property
+    def _by_pointer(self) -> Mapping[str, Unit]:
+        return {unit.pointer: unit for unit in self.units}
+
     def unit(self, pointer: str) -> Unit | None:
         """The unit at ``pointer``."""
-        return next((unit for unit in self.units if unit.pointer == pointer), None)
+        return self._by_pointer.get(pointer)
 
 
 @per_course
