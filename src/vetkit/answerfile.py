@@ -53,6 +53,20 @@ def existing_answers(path, course) -> Review:
     return existing
 
 
+def write_answers(engine, course_file, target, *, rubric, as_of=None, merge: bool,
+                  accept: Iterable[str] = ()) -> tuple[AnswerFile, bool]:
+    """Score ``course_file`` and write its answer file to ``target``, carrying forward the answers already there when
+    ``merge`` and the file exists; return what was written and whether answers were carried forward."""
+    from .fileio import InputFiles, write_atomic
+
+    course = engine.load_course(course_file)
+    existing = existing_answers(target, course) if merge else None
+    report = engine.score(course, rubric=rubric, as_of=as_of)
+    written = answer_file(report, course, existing=existing, accept=accept)
+    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric]), what="the answer file")
+    return written, existing is not None
+
+
 def answer_file(report, course, *, existing: Review | None = None, accept: Iterable[str] = ()) -> AnswerFile:
     """The answer file for ``report``'s course (scored without answers), merging ``existing`` answers.
 

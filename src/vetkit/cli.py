@@ -591,8 +591,7 @@ def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_
     An existing answer file is never overwritten: --force merges into it, as `vetkit review
     update` does.
     """
-    from .answerfile import answer_file, existing_answers
-    from .fileio import InputFiles, write_atomic
+    from .answerfile import write_answers
     from .safetext import display_path
 
     target = output or _default_answers(course_file)
@@ -600,16 +599,12 @@ def review_init(course_file, output, rubric_ref, as_of, force, disabled, strict_
         raise CliError(f"{display_path(target)}: already exists. Run `vetkit review update {display_path(course_file)} "
                        f"{display_path(target)}` (or pass --force) to keep its answers and add the new questions, or "
                        "-o to choose another file.")
-    engine = make_engine(disabled, strict_plugins)
-    course = engine.load_course(course_file)
-    existing = existing_answers(target, course) if target.exists() else None
-    report = engine.score(course, rubric=rubric_ref, as_of=as_of)
-    written = answer_file(report, course, existing=existing)
-    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric_ref]), what="the answer file")
-    if existing is None:
-        click.echo(f"wrote {display_path(target)} with {len(written.questions)} open question(s)")
-    else:
+    written, merged = write_answers(make_engine(disabled, strict_plugins), course_file, target, rubric=rubric_ref,
+                                    as_of=as_of, merge=target.exists())
+    if merged:
         click.echo(f"updated {display_path(target)}: {written.summary()}")
+    else:
+        click.echo(f"wrote {display_path(target)} with {len(written.questions)} open question(s)")
 
 
 @review.command("update")
@@ -628,17 +623,12 @@ def review_update(course_file, answers, accept, rubric_ref, as_of, disabled, str
     pass --accept; new questions are added as blocks to answer. ANSWERS defaults to
     COURSE.review.yaml beside the course. Exit code 0, or 2 for invalid input.
     """
-    from .answerfile import answer_file, existing_answers
-    from .fileio import InputFiles, write_atomic
+    from .answerfile import write_answers
     from .safetext import display_path
 
     target = answers or _default_answers(course_file)
-    engine = make_engine(disabled, strict_plugins)
-    course = engine.load_course(course_file)
-    existing = existing_answers(target, course)
-    report = engine.score(course, rubric=rubric_ref, as_of=as_of)
-    written = answer_file(report, course, existing=existing, accept=accept)
-    write_atomic(target, written.text, inputs=InputFiles([course_file, rubric_ref]), what="the answer file")
+    written, _ = write_answers(make_engine(disabled, strict_plugins), course_file, target, rubric=rubric_ref,
+                               as_of=as_of, merge=True, accept=accept)
     click.echo(f"updated {display_path(target)}: {written.summary()}")
 
 
