@@ -36,12 +36,15 @@ def enum(definition: str, prop: str) -> list:
 
 # --- scalars -----------------------------------------------------------------------------------
 
+def _filled(min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    """Strings of a course's own values: never a placeholder left to fill in (``FILL IN: ...``)."""
+    return st.text(min_size=min_size, max_size=max_size).filter(lambda text: not is_placeholder(text))
+
+
 ID = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,11}", fullmatch=True)
-#: The schema's Text: any non-empty string that is not a placeholder left to fill in (``FILL IN: ...``).
-TEXT = st.text(min_size=1, max_size=30).filter(lambda text: not is_placeholder(text))
-#: A plain string field, may be empty (never a placeholder).
-STRING = st.text(max_size=20).filter(lambda text: not is_placeholder(text))
-PHONE = st.text(min_size=1, max_size=15).filter(lambda text: not is_placeholder(text))
+TEXT = _filled(1, 30)  # the schema's Text: any non-empty string
+STRING = _filled(0, 20)  # a plain string field, may be empty
+PHONE = _filled(1, 15)
 MINUTES = st.integers(min_value=0, max_value=100_000)
 DATE = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31)).map(
     datetime.date.isoformat)
